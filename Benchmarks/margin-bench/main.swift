@@ -1,0 +1,89 @@
+// Prints the numeric core's figures on this machine (never asserted; see README "Performance"):
+//   margin-bench [all|blas|step|ops]
+// Compare with the PyTorch peer: Benchmarks/peers/torch_toy.py.
+import Foundation
+import MarginKit
+
+let which = CommandLine.arguments.dropFirst().first ?? "all"
+let quiet = QuietCheck()
+print("swift-margin numeric core benchmark")
+print(BLAS.configuration)
+print("cores: \(ProcessInfo.processInfo.activeProcessorCount)")
+
+if which == "all" || which == "blas" {
+    print("\n== matmul, Float32, n x n by n x n (GFLOP/s, median)")
+    print("     n   raw cblas_sgemm   Tensor matmul   ratio")
+    for n in [64, 256, 1024, 2048] {
+        var g = SeededGenerator(seed: 1)
+        let a = Tensor<Float>(randomNormal: [n, n], using: &g)
+        let b = Tensor<Float>(randomNormal: [n, n], using: &g)
+        var c = [Float](repeating: 0, count: n * n)
+        let flops = 2 * Double(n) * Double(n) * Double(n)
+        let budget = n >= 1024 ? 2.0 : 1.0
+        let inner = n <= 64 ? 200 : (n <= 256 ? 10 : 1)
+        let raw = a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                c.withUnsafeMutableBufferPointer { pc in
+                    medianSeconds(seconds: budget, inner: inner) {
+                        BLAS.rawSgemm(m: n, n: n, k: n, a: pa.baseAddress!, b: pb.baseAddress!, c: pc.baseAddress!)
+                    }
+                }
+            }
+        }
+        let tensor = medianSeconds(seconds: budget, inner: inner) { _ = matmul(a, b) }
+        print(String(format: "%6d   %15.1f   %13.1f   %5.2f", n, flops / raw / 1e9, flops / tensor / 1e9, raw / tensor))
+    }
+}
+
+if which == "all" || which == "step" {
+    print("\n== toy training step: MLP 2-32-32-32-32-2 (ReLU), batch 128, softmax cross-entropy, RMSProp")
+    var g = SeededGenerator(seed: 0)
+    let inputs = Tensor<Float>(randomNormal: [4096, 2], using: &g)
+    let labels = inputs.scalars.enumerated().filter { $0.offset % 2 == 0 }.map { $0.element > 0 ? 1 : 0 }
+    var model = Sequential<Float>.multilayerPerceptron(sizes: [2, 32, 32, 32, 32, 2], using: &g)
+    var optimizer = RMSProp<Float>(learningRate: 0.01)
+    var sampler = MinibatchSampler(count: 4096, batchSize: 128, seed: 0)
+    let batches = (0..<64).map { _ -> LabeledBatch<Float> in
+        let idx = sampler.next()
+        return LabeledBatch(inputs: inputs.gathering(atIndices: idx), labels: idx.map { labels[$0] })
+    }
+    var i = 0
+    func step() {
+        let batch = batches[i % batches.count]
+        i += 1
+        let (_, gradient) = valueWithGradient(at: model) { m in softmaxCrossEntropy(logits: m(batch.inputs), labels: batch.labels) }
+        optimizer.update(&model, along: gradient)
+    }
+    if CommandLine.arguments.contains("--profile") {
+        for _ in 0..<500 { step() }
+        exit(0)
+    }
+    let full = medianSeconds(seconds: 3, inner: 20, warmup: 200) { step() }
+    let forward = medianSeconds(seconds: 1, inner: 20) {
+        _ = withoutGradientRecording { softmaxCrossEntropy(logits: model(batches[0].inputs), labels: batches[0].labels) }
+    }
+    print(String(format: "step (forward + backward + RMSProp): %.1f us  (%.0f steps/s)", full * 1e6, 1 / full))
+    print(String(format: "forward only (no gradient recording): %.1f us", forward * 1e6))
+}
+
+if which == "all" || which == "ops" {
+    print("\n== per-operation overhead on tiny tensors (median ns per op)")
+    let a = Tensor<Float>([1, 2, 3, 4]), b = Tensor<Float>([5, 6, 7, 8])
+    let m = Tensor<Float>([[1, 2], [3, 4]])
+    let tracked = a.requiringGradient()
+    let add = medianSeconds(seconds: 0.5, inner: 1000) { _ = a + b }
+    let addRecorded = medianSeconds(seconds: 0.5, inner: 1000) { _ = tracked + b }
+    let reluOp = medianSeconds(seconds: 0.5, inner: 1000) { _ = relu(a) }
+    let mm = medianSeconds(seconds: 0.5, inner: 1000) { _ = matmul(m, m) }
+    let sum = medianSeconds(seconds: 0.5, inner: 1000) { _ = a.sum() }
+    print(String(format: "a + b (4 elements):              %6.0f ns", add * 1e9))
+    print(String(format: "a + b, recorded for autodiff:    %6.0f ns", addRecorded * 1e9))
+    print(String(format: "relu(a):                         %6.0f ns", reluOp * 1e9))
+    print(String(format: "a.sum():                         %6.0f ns", sum * 1e9))
+    print(String(format: "matmul 2x2:                      %6.0f ns", mm * 1e9))
+}
+print("\n" + quiet.report())
+if which == "profile-add" {
+    let a = Tensor<Float>([1, 2, 3, 4]), b = Tensor<Float>([5, 6, 7, 8])
+    for _ in 0..<100_000 { _ = a + b }
+}

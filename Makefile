@@ -1,0 +1,60 @@
+# The two commands of the README:
+#   make demo   installs what is missing, builds in release mode, runs the main job
+#   make test   installs what is missing, builds, runs every test
+# Both work on a fresh Debian 12 machine that has only the Swift toolchain, and run twice.
+
+SHELL := /bin/bash
+APT_PACKAGES := libzmq3-dev libopenblas-dev gnuplot-nox zlib1g-dev dataset-fashion-mnist
+VENV := .venv
+PYTHON ?= python3
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SWIFT_TEST_FLAGS ?= --parallel
+
+.PHONY: demo test deps apt venv build build-release bench peers clean
+
+demo: deps build-release
+	.build/release/swift-margin toy
+
+test: deps
+	swift build --build-tests
+	swift test --skip-build $(SWIFT_TEST_FLAGS)
+
+deps: apt venv
+
+# Installs the Debian packages that are missing (nothing when all are there).
+apt:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+# The Python Jupyter clients the project is tested with, in a venv inside the repo.
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+build:
+	swift build
+
+build-release:
+	swift build -c release
+
+# Figures for the README's performance section (never asserted).
+bench: deps build-release
+	.build/release/margin-bench all
+
+# The PyTorch peer (a large download: the torch wheel pulls CUDA libraries; runs on the CPU).
+peers:
+	$(PYTHON) -m venv .venv-peers
+	.venv-peers/bin/pip install --quiet torch numpy
+	.venv-peers/bin/python Benchmarks/peers/torch_toy.py all
+
+clean:
+	rm -rf .build $(VENV)

@@ -1,0 +1,72 @@
+// Vector norms over chosen axes, composed of primitives.
+
+/// A vector norm: l_1, l_2, l_inf, or l_p for p >= 1.
+public enum Norm: Sendable, Equatable, CustomStringConvertible {
+    case l1, l2, lInfinity
+    /// The l_p norm for a finite p >= 1.
+    case lp(Double)
+
+    /// The dual norm, q = p / (p - 1): l_1 <-> l_inf, l_2 <-> l_2 (Elsayed et al. 2018, eq. 7).
+    public var dual: Norm {
+        switch self {
+        case .l1: return .lInfinity
+        case .l2: return .l2
+        case .lInfinity: return .l1
+        case .lp(let p):
+            if p == 1 { return .lInfinity }
+            if p == 2 { return .l2 }
+            return .lp(p / (p - 1))
+        }
+    }
+
+    /// The exponent p (infinity for l_inf).
+    public var p: Double {
+        switch self {
+        case .l1: return 1
+        case .l2: return 2
+        case .lInfinity: return .infinity
+        case .lp(let p): return p
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .l1: return "l1"
+        case .l2: return "l2"
+        case .lInfinity: return "l_inf"
+        case .lp(let p): return "l_\(p)"
+        }
+    }
+}
+
+extension Tensor {
+    /// The `norm` of this tensor over `axes` (all axes by default).
+    ///
+    ///     Tensor<Float>([3, -4]).norm(.l2)          // 5
+    ///     Tensor<Float>([3, -4]).norm(.lInfinity)   // 4
+    ///
+    /// The l_2 norm of a zero vector has no derivative; its gradient is taken as zero there.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    public func norm(_ norm: Norm, alongAxes axes: [Int]? = nil, keepingDimensions: Bool = false) -> Tensor {
+        let axes = axes ?? Array(0..<rank)
+        switch norm {
+        case .l1:
+            return abs(self).sum(alongAxes: axes, keepingDimensions: keepingDimensions)
+        case .l2:
+            let squares = (self * self).sum(alongAxes: axes, keepingDimensions: keepingDimensions)
+            // sqrt's derivative at 0 is infinite; where the sum is 0 the norm's gradient is 0.
+            let zero = squares .== Scalar(0)
+            return sqrt(squares + zero) - zero
+        case .lInfinity:
+            return abs(self).max(alongAxes: axes, keepingDimensions: keepingDimensions)
+        case .lp(let p):
+            guard p >= 1, p.isFinite else { fail(.invalid("an l_p norm needs a finite p >= 1, got p = \(p)")) }
+            if p == 1 { return self.norm(.l1, alongAxes: axes, keepingDimensions: keepingDimensions) }
+            if p == 2 { return self.norm(.l2, alongAxes: axes, keepingDimensions: keepingDimensions) }
+            let powered = pow(abs(self), Scalar(p)).sum(alongAxes: axes, keepingDimensions: keepingDimensions)
+            let zero = powered .== Scalar(0)
+            return pow(powered + zero, Scalar(1 / p)) - zero
+        }
+    }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// The `swift-margin` command: the project's one executable.
+@main
+struct SwiftMargin: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "swift-margin",
+        abstract: "Large-margin deep learning experiments in Swift.",
+        subcommands: [ToyExperiment.self])
+}
