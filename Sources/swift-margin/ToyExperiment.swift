@@ -57,8 +57,8 @@ struct ToyExperiment: ParsableCommand {
         let history = train(
             &model, optimizer: &optimizer, inputs: trainingSet.inputs, labels: trainingSet.labels,
             options: TrainingOptions(steps: steps, batchSize: batchSize, seed: seed, evaluateEvery: steps / 5, reportEvery: 0),
-            test: LabeledBatch(inputs: testSet.inputs, labels: testSet.labels)
-        ) { progress in print("  \(progress)") }
+            test: LabeledBatch(inputs: testSet.inputs, labels: testSet.labels),
+            onProgress: { progress in print("  \(progress)") })
         guard let final = history.final else { return }
         print(String(format: "training accuracy %.4f, test accuracy %.4f", final.trainingAccuracy, final.testAccuracy ?? .nan))
         print(String(format: "wall time %.2f s for %d steps (%.0f steps/s, %.1f us per step)", history.wallSeconds, history.steps,

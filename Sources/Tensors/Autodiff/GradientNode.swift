@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One recorded step of a computation: which nodes it read and how to carry a gradient back.
 ///
 /// Nodes are created in the order the computation runs, so their `sequence` numbers are a
@@ -24,22 +26,19 @@ final class GradientNode<Scalar: TensorScalar> {
 /// Whether operations on differentiable tensors are being recorded (on by default; off
 /// inside `withoutGradientRecording` and while a first-order gradient is computed).
 ///
-/// Recording state is per process: differentiate from one thread at a time.
+/// The setting is task-local (and thread-local outside tasks), so computations running
+/// side by side, such as parallel tests, do not see each other's setting.
 public enum GradientRecording {
-    nonisolated(unsafe) static var isEnabled = true
-    nonisolated(unsafe) private static var counter = 0
+    @TaskLocal static var isEnabled = true
+    private static let counter = Atomic<Int>(0)
 
     static func nextSequence() -> Int {
-        counter += 1
-        return counter
+        counter.wrappingAdd(1, ordering: .relaxed).newValue
     }
 
     /// Runs `body` with recording set to `enabled`, restoring the previous state after.
     static func with<R>(_ enabled: Bool, _ body: () throws -> R) rethrows -> R {
-        let saved = isEnabled
-        isEnabled = enabled
-        defer { isEnabled = saved }
-        return try body()
+        try $isEnabled.withValue(enabled, operation: body)
     }
 }
 

@@ -115,11 +115,10 @@ public struct ReductionLayout: Sendable {
         if !kept.contains(true) {
             kind = .all
         } else if let firstReduced = reduced.firstIndex(of: true), !kept[firstReduced...].contains(true) {
-            let inner = shape[firstReduced...].reduce(1, *)
-            kind = .rows(outer: inputCount / inner, inner: inner)
+            // Products, not a quotient of the count: an axis of size 0 makes the count 0.
+            kind = .rows(outer: shape[..<firstReduced].reduce(1, *), inner: shape[firstReduced...].reduce(1, *))
         } else if let lastReduced = reduced.lastIndex(of: true), !kept[...lastReduced].contains(true) {
-            let outer = shape[...lastReduced].reduce(1, *)
-            kind = .columns(outer: outer, inner: inputCount / outer)
+            kind = .columns(outer: shape[...lastReduced].reduce(1, *), inner: shape[(lastReduced + 1)...].reduce(1, *))
         } else if !reduced.contains(true) {
             kind = .rows(outer: inputCount, inner: 1)
         } else {

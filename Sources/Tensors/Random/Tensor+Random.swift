@@ -7,8 +7,10 @@ extension Tensor {
     public init(randomUniform shape: [Int], in range: Range<Scalar> = 0..<1, using generator: inout SeededGenerator) {
         let low = Double(range.lowerBound)
         let width = Double(range.upperBound - range.lowerBound)
+        // Rounding to Float can carry a draw just below the upper bound onto it; keep it out.
+        let below = Swift.max(range.upperBound.nextDown, range.lowerBound)
         self.init(shape: shape) { out in
-            for i in 0..<shape.reduce(1, *) { out[i] = Scalar(low + width * generator.nextUnitDouble()) }
+            for i in 0..<shape.reduce(1, *) { out[i] = Swift.min(Scalar(low + width * generator.nextUnitDouble()), below) }
         }
     }
 
