@@ -11,7 +11,7 @@ public func valueWithGradient<Model: Layer>(
 ) -> (value: Tensor<Model.Scalar>, gradient: Model) {
     var tracked = model
     tracked.forEachParameter { $0 = $0.requiringGradient() }
-    let value = f(tracked)
+    let value = GradientRecording.enabled { f(tracked) }
     guard value.count == 1 else {
         fatalError("valueWithGradient(at:of:) needs a function that returns one scalar, got shape \(value.shape)")
     }

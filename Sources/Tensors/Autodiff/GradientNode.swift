@@ -13,6 +13,14 @@ final class GradientNode<Scalar: TensorScalar> {
     let pullback: ((Tensor<Scalar>) -> [Tensor<Scalar>?])?
     let shape: [Int]
 
+    // Scratch state of the backward pass that last visited this node (see `backpropagate`):
+    // which pass it was, whether a wanted input can be reached from here, and the gradient
+    // gathered so far. A graph is differentiated by one thread at a time.
+    var pass = 0
+    var leadsToTarget = false
+    var isTarget = false
+    var gathered: Tensor<Scalar>?
+
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     init(inputs: [GradientNode?], shape: [Int], pullback: ((Tensor<Scalar>) -> [Tensor<Scalar>?])?) {
@@ -34,6 +42,12 @@ public enum GradientRecording {
 
     static func nextSequence() -> Int {
         counter.wrappingAdd(1, ordering: .relaxed).newValue
+    }
+
+    /// Runs `body` with recording on, even inside `withoutGradientRecording` (for functions
+    /// that take gradients, such as `valueWithGradient(at:of:)` for models).
+    public static func enabled<R>(_ body: () throws -> R) rethrows -> R {
+        try with(true, body)
     }
 
     /// Runs `body` with recording set to `enabled`, restoring the previous state after.

@@ -36,53 +36,53 @@ public func gradients<Scalar>(
     guard let root = output.node else {
         return inputs.map { Tensor(zeros: $0.shape) }
     }
-    let targets = Set(inputs.map { ObjectIdentifier($0.node!) })
     let found = GradientRecording.with(graph == .recorded) {
-        backpropagate(from: root, seed: seed ?? Tensor(ones: output.shape), to: targets)
+        backpropagate(from: root, seed: seed ?? Tensor(ones: output.shape), to: inputs.map { $0.node! })
     }
-    return inputs.map { found[ObjectIdentifier($0.node!)] ?? Tensor(zeros: $0.shape) }
+    return zip(inputs, found).map { input, gradient in gradient ?? Tensor(zeros: input.shape) }
 }
 
-/// Carries `seed` back from `root` through every node that leads to a node in `targets`.
+/// Carries `seed` back from `root` through every node that leads to one of `targets`, and
+/// returns each target's gradient (nil where the root does not depend on it).
 private func backpropagate<Scalar>(
-    from root: GradientNode<Scalar>, seed: Tensor<Scalar>, to targets: Set<ObjectIdentifier>
-) -> [ObjectIdentifier: Tensor<Scalar>] {
-    // Every node reachable from the root, in creation (topological) order.
-    var reachable: [GradientNode<Scalar>] = []
-    var seen: Set<ObjectIdentifier> = [ObjectIdentifier(root)]
-    var stack = [root]
-    while let node = stack.popLast() {
-        reachable.append(node)
-        for case let input? in node.inputs where seen.insert(ObjectIdentifier(input)).inserted {
-            stack.append(input)
+    from root: GradientNode<Scalar>, seed: Tensor<Scalar>, to targets: [GradientNode<Scalar>]
+) -> [Tensor<Scalar>?] {
+    let pass = GradientRecording.nextSequence()
+    func enter(_ node: GradientNode<Scalar>) {
+        node.pass = pass
+        node.leadsToTarget = false
+        node.isTarget = false
+        node.gathered = nil
+    }
+    // Every node reachable from the root; sorted by creation, a topological order.
+    enter(root)
+    var reachable = [root]
+    var next = 0
+    while next < reachable.count {
+        for case let input? in reachable[next].inputs where input.pass != pass {
+            enter(input)
+            reachable.append(input)
         }
+        next += 1
     }
     reachable.sort { $0.sequence < $1.sequence }
+    for target in targets where target.pass == pass { target.isTarget = true }
     // Only nodes from which a target can be reached need a gradient.
-    var leadsToTarget: Set<ObjectIdentifier> = []
     for node in reachable {
-        let id = ObjectIdentifier(node)
-        if targets.contains(id) || node.inputs.contains(where: { $0.map { leadsToTarget.contains(ObjectIdentifier($0)) } ?? false }) {
-            leadsToTarget.insert(id)
-        }
+        node.leadsToTarget = node.isTarget || node.inputs.contains { $0?.leadsToTarget ?? false }
     }
-    var gradient: [ObjectIdentifier: Tensor<Scalar>] = [ObjectIdentifier(root): seed]
+    root.gathered = seed
     for node in reachable.reversed() {
-        let id = ObjectIdentifier(node)
-        guard leadsToTarget.contains(id), let upstream = gradient[id], let pullback = node.pullback else { continue }
-        if !targets.contains(id) { gradient[id] = nil }
-        let inputGradients = pullback(upstream)
-        for (input, inputGradient) in zip(node.inputs, inputGradients) {
-            guard let input, let inputGradient, leadsToTarget.contains(ObjectIdentifier(input)) else { continue }
-            let inputID = ObjectIdentifier(input)
-            if let existing = gradient[inputID] {
-                gradient[inputID] = existing + inputGradient
-            } else {
-                gradient[inputID] = inputGradient
-            }
+        guard node.leadsToTarget, let upstream = node.gathered, let pullback = node.pullback else { continue }
+        if !node.isTarget { node.gathered = nil }
+        for (input, inputGradient) in zip(node.inputs, pullback(upstream)) {
+            guard let input, let inputGradient, input.leadsToTarget else { continue }
+            input.gathered = input.gathered.map { $0 + inputGradient } ?? inputGradient
         }
     }
-    return gradient
+    let result = targets.map { $0.pass == pass ? $0.gathered : nil }
+    for node in reachable { node.gathered = nil }
+    return result
 }
 
 /// The value of `f` at `x` and its gradient with respect to `x` (`f` must return a scalar).
@@ -95,7 +95,9 @@ public func valueWithGradient<Scalar>(
     at x: Tensor<Scalar>, of f: (Tensor<Scalar>) -> Tensor<Scalar>
 ) -> (value: Tensor<Scalar>, gradient: Tensor<Scalar>) {
     let leaf = x.requiringGradient()
-    let value = f(leaf)
+    // Recording is switched on for f even inside withoutGradientRecording: asking for a
+    // gradient means asking for the record.
+    let value = GradientRecording.with(true) { f(leaf) }
     guard value.count == 1 else {
         fail(.invalid("valueWithGradient needs a function that returns one scalar, got shape \(value.shape)"))
     }

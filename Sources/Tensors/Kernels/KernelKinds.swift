@@ -103,15 +103,15 @@ public struct ReductionLayout: Sendable {
     public let inputCount: Int
     public let outputCount: Int
 
-    /// The layout reducing `axes` (already validated, non-negative) of `shape`.
-    public init(shape: [Int], axes: Set<Int>) {
+    /// The layout reducing the axes of `shape` marked in `reduced` (one flag per axis).
+    public init(shape: [Int], reduced axes: [Bool]) {
         inputShape = shape
-        outputShape = shape.enumerated().map { axes.contains($0.offset) ? 1 : $0.element }
+        outputShape = shape.indices.map { axes[$0] ? 1 : shape[$0] }
         inputCount = shape.reduce(1, *)
         outputCount = outputShape.reduce(1, *)
         // Axes of size 1 do not matter: treat them as whichever side makes the loop simpler.
-        let reduced = shape.indices.map { axes.contains($0) && shape[$0] != 1 }
-        let kept = shape.indices.map { !axes.contains($0) && shape[$0] != 1 }
+        let reduced = shape.indices.map { axes[$0] && shape[$0] != 1 }
+        let kept = shape.indices.map { !axes[$0] && shape[$0] != 1 }
         if !kept.contains(true) {
             kind = .all
         } else if let firstReduced = reduced.firstIndex(of: true), !kept[firstReduced...].contains(true) {
@@ -125,7 +125,7 @@ public struct ReductionLayout: Sendable {
             var strides = [Int](repeating: 0, count: shape.count)
             var step = 1
             for axis in stride(from: shape.count - 1, through: 0, by: -1) {
-                strides[axis] = axes.contains(axis) ? 0 : step
+                strides[axis] = axes[axis] ? 0 : step
                 step *= outputShape[axis]
             }
             kind = .general(outputStrides: strides)

@@ -199,8 +199,9 @@ public func pow<Scalar>(_ x: Tensor<Scalar>, _ p: Tensor<Scalar>) -> Tensor<Scal
 @_specialize(where Scalar == Float)
 @_specialize(where Scalar == Double)
 public func pow<Scalar>(_ x: Tensor<Scalar>, _ p: Scalar) -> Tensor<Scalar> {
-    if p == 2 { return x * x }
+    if p == 0 { return Tensor(ones: x.shape) }
     if p == 1 { return x }
+    if p == 2 { return x * x }
     return pow(x, Tensor(p))
 }
 

@@ -29,14 +29,13 @@ public func matmul<Scalar>(
     }
     let shape = a.rank == 3 ? [batch, m, n] : [m, n]
     let value = Tensor<Scalar>(shape: shape) { out in
-        if k == 0 {
-            out.initialize(repeating: 0, count: batch * m * n)
-            return
-        }
-        for i in 0..<batch where m > 0 && n > 0 {
+        // Zeroing here and accumulating is faster than OpenBLAS's own beta = 0 pass on
+        // small matrices, and gives the same result.
+        out.initialize(repeating: 0, count: batch * m * n)
+        for i in 0..<batch where m > 0 && n > 0 && k > 0 {
             Scalar._gemm(
                 transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a.buffer.base + i * ar * ac, lda: ac,
-                b.buffer.base + i * br * bc, ldb: bc, out + i * m * n, ldc: n, accumulate: false)
+                b.buffer.base + i * br * bc, ldb: bc, out + i * m * n, ldc: n, accumulate: true)
         }
     }
     return Tensor.recording(value, inputs: [a, b]) { g in

@@ -1,24 +1,24 @@
 // Sum and max over any set of axes; argmax.
 
 extension Tensor {
-    /// The axes as a validated, non-negative set.
-    @_specialize(where Scalar == Float)
-    @_specialize(where Scalar == Double)
-    func axisSet(_ axes: [Int], operation: String) -> Set<Int> {
-        Set(axes.map { normalized(axis: $0, operation: operation) })
+    /// Which axes are listed in `axes` (validated; negative axes count from the end).
+    func axisMask(_ axes: [Int], operation: String) -> [Bool] {
+        var mask = [Bool](repeating: false, count: rank)
+        for axis in axes { mask[normalized(axis: axis, operation: operation)] = true }
+        return mask
     }
 
     /// The shape after reducing `axes`, with or without the reduced axes kept as size 1.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    func reducedShape(_ axes: Set<Int>, keepingDimensions: Bool) -> [Int] {
+    func reducedShape(_ axes: [Bool], keepingDimensions: Bool) -> [Int] {
         keepingDimensions
-            ? shape.enumerated().map { axes.contains($0.offset) ? 1 : $0.element }
-            : shape.enumerated().filter { !axes.contains($0.offset) }.map(\.element)
+            ? shape.indices.map { axes[$0] ? 1 : shape[$0] }
+            : shape.indices.filter { !axes[$0] }.map { shape[$0] }
     }
 
-    private func reduce(_ kernel: ReductionKernel, _ axes: Set<Int>, keepingDimensions: Bool) -> Tensor {
-        let layout = ReductionLayout(shape: shape, axes: axes)
+    private func reduce(_ kernel: ReductionKernel, _ axes: [Bool], keepingDimensions: Bool) -> Tensor {
+        let layout = ReductionLayout(shape: shape, reduced: axes)
         return Tensor(shape: reducedShape(axes, keepingDimensions: keepingDimensions)) {
             Scalar._reduce(kernel, buffer.base, $0, layout: layout)
         }
@@ -30,7 +30,7 @@ extension Tensor {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func sum(alongAxes axes: [Int], keepingDimensions: Bool = false) -> Tensor {
-        let set = axisSet(axes, operation: "sum")
+        let set = axisMask(axes, operation: "sum")
         let kept = reducedShape(set, keepingDimensions: true)
         return Tensor.recording(reduce(.sum, set, keepingDimensions: keepingDimensions), input: self) { [shape] g in
             g.reshaped(to: kept).broadcast(to: shape)
@@ -46,8 +46,8 @@ extension Tensor {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func mean(alongAxes axes: [Int], keepingDimensions: Bool = false) -> Tensor {
-        let set = axisSet(axes, operation: "mean")
-        let n = set.reduce(1) { $0 * shape[$1] }
+        let set = axisMask(axes, operation: "mean")
+        let n = shape.indices.reduce(1) { set[$1] ? $0 * shape[$1] : $0 }
         guard n > 0 else { fail(.invalid("mean over an empty axis of a tensor of shape \(shape)")) }
         return sum(alongAxes: axes, keepingDimensions: keepingDimensions) / Scalar(n)
     }
@@ -61,8 +61,8 @@ extension Tensor {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func max(alongAxes axes: [Int], keepingDimensions: Bool = false) -> Tensor {
-        let set = axisSet(axes, operation: "max")
-        if let empty = set.first(where: { shape[$0] == 0 }) {
+        let set = axisMask(axes, operation: "max")
+        if let empty = shape.indices.first(where: { set[$0] && shape[$0] == 0 }) {
             fail(.invalid("max over axis \(empty) of size 0 in a tensor of shape \(shape)"))
         }
         let kept = reduce(.max, set, keepingDimensions: true)

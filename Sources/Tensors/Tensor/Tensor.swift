@@ -25,7 +25,7 @@ public struct Tensor<Scalar: TensorScalar> {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     init(shape: [Int], fill: (UnsafeMutablePointer<Scalar>) -> Void) {
-        let buffer = TensorBuffer<Scalar>(uninitializedCount: shape.reduce(1, *))
+        let buffer = TensorBuffer<Scalar>.make(uninitializedCount: shape.reduce(1, *))
         fill(buffer.base)
         self.init(shape: shape, buffer: buffer)
     }
@@ -118,7 +118,7 @@ public struct Tensor<Scalar: TensorScalar> {
     public mutating func withUnsafeMutableBufferPointer<R>(
         _ body: (UnsafeMutableBufferPointer<Scalar>) throws -> R
     ) rethrows -> R {
-        if !isKnownUniquelyReferenced(&buffer) { buffer = TensorBuffer(copying: buffer) }
+        if !isKnownUniquelyReferenced(&buffer) { buffer = TensorBuffer.make(copying: buffer) }
         node = nil
         return try body(UnsafeMutableBufferPointer(start: buffer.base, count: count))
     }
