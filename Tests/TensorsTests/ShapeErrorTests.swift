@@ -1,10 +1,6 @@
+import MarginTestSupport
 import Tensors
 import Testing
-
-/// The text an exit test's child process wrote to standard error.
-func standardError(of result: ExitTest.Result?) -> String {
-    String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
-}
 
 extension TensorsSuite {
     @Suite("Shape errors: messages and crashes")

@@ -40,6 +40,22 @@ public struct BroadcastLayout: Sendable {
 
     /// The layout for operands of shapes `left` and `right`, or nil if they do not broadcast.
     public init?(left: [Int], right: [Int]) {
+        // The common cases need no strides: equal shapes, or a one-element operand that
+        // does not add axes.
+        let leftCount = left.reduce(1, *)
+        let rightCount = right.reduce(1, *)
+        if left == right {
+            self.init(outputShape: left, leftStrides: [], rightStrides: [], kind: .contiguous, count: leftCount)
+            return
+        }
+        if rightCount == 1 && right.count <= left.count {
+            self.init(outputShape: left, leftStrides: [], rightStrides: [], kind: .scalarRight, count: leftCount)
+            return
+        }
+        if leftCount == 1 && left.count <= right.count {
+            self.init(outputShape: right, leftStrides: [], rightStrides: [], kind: .scalarLeft, count: rightCount)
+            return
+        }
         let rank = max(left.count, right.count)
         let l = [Int](repeating: 1, count: rank - left.count) + left
         let r = [Int](repeating: 1, count: rank - right.count) + right
@@ -54,12 +70,7 @@ public struct BroadcastLayout: Sendable {
             }
         }
         let count = shape.reduce(1, *)
-        let leftCount = left.reduce(1, *)
-        let rightCount = right.reduce(1, *)
-        outputShape = shape
-        self.count = count
-        leftStrides = Self.broadcastStrides(l, to: shape)
-        rightStrides = Self.broadcastStrides(r, to: shape)
+        let kind: Kind
         if leftCount == count && rightCount == count {
             kind = .contiguous
         } else if rightCount == 1 && leftCount == count {
@@ -69,6 +80,9 @@ public struct BroadcastLayout: Sendable {
         } else {
             kind = .general
         }
+        self.init(
+            outputShape: shape, leftStrides: Self.broadcastStrides(l, to: shape),
+            rightStrides: Self.broadcastStrides(r, to: shape), kind: kind, count: count)
     }
 
     private static func broadcastStrides(_ shape: [Int], to output: [Int]) -> [Int] {
