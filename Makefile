@@ -54,7 +54,7 @@ bench: deps build-release
 peers:
 	$(PYTHON) -m venv .venv-peers
 	.venv-peers/bin/pip install --quiet torch numpy
-	.venv-peers/bin/python Benchmarks/peers/torch_toy.py all
+	Benchmarks/compare-toy-step.sh
 
 clean:
 	rm -rf .build $(VENV)
