@@ -8,7 +8,7 @@ APT_PACKAGES := libzmq3-dev libopenblas-dev gnuplot-nox zlib1g-dev dataset-fashi
 VENV := .venv
 PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-SWIFT_TEST_FLAGS ?= --parallel
+SWIFT_TEST_FLAGS ?=
 
 .PHONY: demo test deps apt venv build build-release bench peers clean
 

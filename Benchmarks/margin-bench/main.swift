@@ -1,5 +1,6 @@
 // Prints the numeric core's figures on this machine (never asserted; see README "Performance"):
 //   margin-bench [all|blas|step|ops]
+//   margin-bench step --profile     500 steps and exit, for valgrind --tool=callgrind
 // Compare with the PyTorch peer: Benchmarks/peers/torch_toy.py.
 import Foundation
 import MarginKit
@@ -83,7 +84,3 @@ if which == "all" || which == "ops" {
     print(String(format: "matmul 2x2:                      %6.0f ns", mm * 1e9))
 }
 print("\n" + quiet.report())
-if which == "profile-add" {
-    let a = Tensor<Float>([1, 2, 3, 4]), b = Tensor<Float>([5, 6, 7, 8])
-    for _ in 0..<100_000 { _ = a + b }
-}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A seeded pseudo-random generator owned by the project (xoshiro256**, seeded through
 /// SplitMix64): the same seed gives the same numbers on every machine and in every run.
 ///
@@ -55,7 +57,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     public mutating func nextNormal() -> Double {
         let u1 = 1 - nextUnitDouble()  // (0, 1]
         let u2 = nextUnitDouble()
-        return (-2 * _log(u1)).squareRoot() * _cos(2 * Double.pi * u2)
+        return (-2 * Foundation.log(u1)).squareRoot() * Foundation.cos(2 * Double.pi * u2)
     }
 
     /// A random permutation of 0..<count (Fisher-Yates, implemented here so it never changes).
@@ -68,7 +70,3 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         return result
     }
 }
-
-import Foundation
-private func _log(_ x: Double) -> Double { Foundation.log(x) }
-private func _cos(_ x: Double) -> Double { Foundation.cos(x) }

@@ -1,3 +1,5 @@
+import Foundation
+
 // Printing a tensor so a person can read it in a notebook: dtype, shape, and the values,
 // with the middle of long axes elided.
 
@@ -49,5 +51,3 @@ extension Tensor: CustomStringConvertible {
         return String(format: "%.4e", d)
     }
 }
-
-import Foundation
