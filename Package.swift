@@ -2,8 +2,9 @@
 //
 // swift-margin: a Jupyter kernel for large-margin deep learning experiments.
 // Dependency direction (an arrow means "imports"; no cycles):
-//   MarginKit -> Models -> Tensors -> COpenBLASLoader
+//   MarginKit -> Margins -> Models -> Tensors -> COpenBLASLoader
 //   MarginKit -> Datasets -> Tensors
+//   JupyterWire -> CZeroMQ, Crypto (the Jupyter wire protocol; knows nothing of Swift cells)
 import PackageDescription
 
 let package = Package(
@@ -26,7 +27,8 @@ let package = Package(
             dependencies: ["COpenBLASLoader", .product(name: "RealModule", package: "swift-numerics")]),
         .target(name: "Models", dependencies: ["Tensors"]),
         .target(name: "Datasets", dependencies: ["Tensors"]),
-        .target(name: "MarginKit", dependencies: ["Tensors", "Models", "Datasets"]),
+        .target(name: "Margins", dependencies: ["Tensors", "Models"]),
+        .target(name: "MarginKit", dependencies: ["Tensors", "Models", "Datasets", "Margins"]),
         .executableTarget(
             name: "swift-margin",
             dependencies: ["MarginKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -38,6 +40,7 @@ let package = Package(
         .testTarget(name: "TensorsTests", dependencies: ["Tensors", "MarginTestSupport"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "Datasets", "MarginTestSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "MarginTestSupport"]),
+        .testTarget(name: "MarginsTests", dependencies: ["Margins", "MarginTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

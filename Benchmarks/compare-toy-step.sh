@@ -11,4 +11,4 @@ echo "$swift_out" | grep -E "OpenBLAS|step \(|quiet"
 echo "$torch_out" | grep -E "^torch|^step:|quiet"
 swift_us=$(echo "$swift_out" | sed -n 's/^step (forward + backward + RMSProp): \([0-9.]*\) us.*/\1/p')
 torch_ms=$(echo "$torch_out" | sed -n 's/^step: median \([0-9.]*\) ms.*/\1/p')
-python3 -c "print(f'Swift {float('$swift_us'):.1f} us, PyTorch {1000*float('$torch_ms'):.1f} us per step: PyTorch / Swift = {1000*float('$torch_ms')/float('$swift_us'):.2f}x')"
+awk -v s="$swift_us" -v t="$torch_ms" 'BEGIN { printf "Swift %.1f us, PyTorch %.1f us per step: PyTorch / Swift = %.2fx\n", s, 1000 * t, 1000 * t / s }'

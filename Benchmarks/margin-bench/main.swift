@@ -1,5 +1,5 @@
 // Prints the numeric core's figures on this machine (never asserted; see README "Performance"):
-//   margin-bench [all|blas|step|ops]
+//   margin-bench [all|blas|step|margin|ops]
 //   margin-bench step --profile     500 steps and exit, for valgrind --tool=callgrind
 // Compare with the PyTorch peer: Benchmarks/peers/torch_toy.py.
 import Foundation
@@ -65,6 +65,37 @@ if which == "all" || which == "step" {
     }
     print(String(format: "step (forward + backward + RMSProp): %.1f us  (%.0f steps/s)", full * 1e6, 1 / full))
     print(String(format: "forward only (no gradient recording): %.1f us", forward * 1e6))
+}
+
+if which == "all" || which == "margin" {
+    print("\n== loss step times: toy MLP 2-32-32-32-32-2, batch 128, margin on the input and all 4 hidden layers, RMSProp")
+    var g = SeededGenerator(seed: 0)
+    let inputs = Tensor<Float>(randomNormal: [128, 2], using: &g)
+    let labels = inputs.scalars.enumerated().filter { $0.offset % 2 == 0 }.map { $0.element > 0 ? 1 : 0 }
+    let initial = Sequential<Float>.multilayerPerceptron(sizes: [2, 32, 32, 32, 32, 2], using: &g)
+    let losses: [(String, (Sequential<Float>) -> Tensor<Float>)] = [
+        ("cross-entropy", { softmaxCrossEntropy(logits: $0(inputs), labels: labels) }),
+        ("multi-class hinge", { multiclassHinge(logits: $0(inputs), labels: labels) }),
+    ] + [MarginConfiguration.GradientMode.firstOrder, .exact].flatMap { mode in
+        [MarginConfiguration.Form.paper, .reference(alpha: 4)].map { form -> (String, (Sequential<Float>) -> Tensor<Float>) in
+            let configuration = form == .paper
+                ? MarginConfiguration(gamma: 1, norm: .l2, gradient: mode)
+                : MarginConfiguration(gamma: 10_000, norm: .lInfinity, aggregation: .topK(1), gradient: mode, form: form)
+            let name = "margin \(form == .paper ? "paper l2" : "reference l_inf") \(mode == .exact ? "exact" : "first-order")"
+            return (name, { largeMarginLoss(model: $0, inputs: inputs, labels: labels, layers: [-1, 0, 1, 2, 3], configuration: configuration) })
+        }
+    }
+    var baseline = 0.0
+    for (name, loss) in losses {
+        var model = initial
+        var optimizer = RMSProp<Float>(learningRate: 1e-4)
+        let seconds = medianSeconds(seconds: 1.5, inner: 10, warmup: 20) {
+            let (_, gradient) = valueWithGradient(at: model, of: loss)
+            optimizer.update(&model, along: gradient)
+        }
+        if baseline == 0 { baseline = seconds }
+        print(String(format: "%-40@ %8.1f us   %.2fx cross-entropy", name as NSString, seconds * 1e6, seconds / baseline))
+    }
 }
 
 if which == "all" || which == "ops" {

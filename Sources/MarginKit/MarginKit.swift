@@ -2,3 +2,4 @@
 @_exported import Datasets
 @_exported import Models
 @_exported import Tensors
+@_exported import Margins
