@@ -18,15 +18,17 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // C: finds the CPU's features, chooses OpenBLAS's kernels, and loads OpenBLAS with dlopen.
         .target(name: "COpenBLASLoader", linkerSettings: [.linkedLibrary("dl")]),
         .target(
             name: "Tensors",
-            dependencies: ["COpenBLASLoader", .product(name: "RealModule", package: "swift-numerics")]),
-        .target(name: "Models", dependencies: ["Tensors"]),
-        .target(name: "Datasets", dependencies: ["Tensors"]),
+            dependencies: ["COpenBLASLoader", .product(name: "RealModule", package: "swift-numerics")],
+            exclude: ["README.md"]),
+        .target(name: "Models", dependencies: ["Tensors"], exclude: ["README.md"]),
+        .target(name: "Datasets", dependencies: ["Tensors"], exclude: ["README.md"]),
         .target(name: "Margins", dependencies: ["Tensors", "Models"]),
         .target(name: "MarginKit", dependencies: ["Tensors", "Models", "Datasets", "Margins"]),
         .executableTarget(
@@ -36,11 +38,17 @@ let package = Package(
             name: "margin-bench",
             dependencies: ["MarginKit", "COpenBLASLoader"],
             path: "Benchmarks/margin-bench"),
+        // C: the ZeroMQ headers and link flag (Debian's libzmq3-dev).
+        .systemLibrary(name: "CZeroMQ", providers: [.apt(["libzmq3-dev"])]),
+        .target(
+            name: "JupyterWire", dependencies: ["CZeroMQ", .product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["README.md"]),
         .target(name: "MarginTestSupport", dependencies: ["Tensors"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors", "MarginTestSupport"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "Datasets", "MarginTestSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "MarginTestSupport"]),
         .testTarget(name: "MarginsTests", dependencies: ["Margins", "MarginTestSupport"]),
+        .testTarget(name: "JupyterWireTests", dependencies: ["JupyterWire"]),
     ],
     swiftLanguageModes: [.v5]
 )
