@@ -82,7 +82,7 @@ public struct MarginConfiguration: Sendable, Equatable {
     /// names what is wrong.
     func validate(layerCount: Int, classCount: Int) -> String? {
         if gamma.isEmpty || (gamma.count != 1 && gamma.count != layerCount) {
-            return "the margin loss has \(layerCount) layers but \(gamma.count) gammas: give one gamma, or one per layer"
+            return "the margin loss is measured at \(layerCount) layer(s) but was given \(gamma.count) gammas: give one gamma, or one per layer"
         }
         if let bad = gamma.first(where: { !($0 > 0) }) { return "gamma must be positive, got \(bad)" }
         if norm.p < 1 || norm.p.isNaN { return "the margin's norm needs p >= 1, got p = \(norm.p)" }
