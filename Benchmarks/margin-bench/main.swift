@@ -1,6 +1,7 @@
 // Prints the numeric core's figures on this machine (never asserted; see README "Performance"):
 //   margin-bench [all|blas|step|margin|ops]
 //   margin-bench step --profile     500 steps and exit, for valgrind --tool=callgrind
+//   margin-bench margin --profile   300 first-order margin steps and exit, likewise
 // Compare with the PyTorch peer: Benchmarks/peers/torch_toy.py.
 import Foundation
 import MarginKit
@@ -84,6 +85,15 @@ if which == "all" || which == "margin" {
             let name = "margin \(form == .paper ? "paper l2" : "reference l_inf") \(mode == .exact ? "exact" : "first-order")"
             return (name, { largeMarginLoss(model: $0, inputs: inputs, labels: labels, layers: [-1, 0, 1, 2, 3], configuration: configuration) })
         }
+    }
+    if CommandLine.arguments.contains("--profile") {
+        var model = initial
+        var optimizer = RMSProp<Float>(learningRate: 1e-4)
+        for _ in 0..<300 {
+            let (_, gradient) = valueWithGradient(at: model, of: losses[2].1)
+            optimizer.update(&model, along: gradient)
+        }
+        exit(0)
     }
     var baseline = 0.0
     for (name, loss) in losses {

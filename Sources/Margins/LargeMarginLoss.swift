@@ -70,71 +70,77 @@ func gradientNorms<Scalar>(
     return grads.map { g in g.rank > 1 ? g.norm(configuration.norm.dual, alongAxes: Array(1..<g.rank)) : abs(g) }
 }
 
+/// The number of other classes each sample is compared with.
+private func comparedClassCount(_ aggregation: MarginConfiguration.Aggregation, classes: Int) -> Int {
+    switch aggregation {
+    case .max, .sum: return classes - 1
+    case .topK(let k): return k
+    }
+}
+
+/// [batch, layers]: the gradient norms of one difference at every layer, side by side.
+private func normMatrix<Scalar>(
+    of difference: Tensor<Scalar>, activations: [Tensor<Scalar>], configuration: MarginConfiguration
+) -> Tensor<Scalar> {
+    Tensor(stacking: gradientNorms(of: difference, activations: activations, configuration: configuration), alongAxis: 1)
+}
+
+// Both forms work on [batch, compared classes, layers] at once rather than layer by layer:
+// the same values with a handful of operations instead of a handful per layer.
+
 private func paperLoss<Scalar>(
     logits: Tensor<Scalar>, labels: [Int], activations: [Tensor<Scalar>], gammas: [Double], configuration: MarginConfiguration
 ) -> Tensor<Scalar> {
-    let classes = logits.shape[1]
-    let k: Int
-    switch configuration.aggregation {
-    case .max, .sum: k = classes - 1
-    case .topK(let n): k = n
-    }
+    let (batch, classes) = (logits.shape[0], logits.shape[1])
+    let k = comparedClassCount(configuration.aggregation, classes: classes)
     let others = otherClasses(of: logits.withoutDerivative(), labels: labels, count: k)
     let labelHot = Tensor<Scalar>(oneHot: labels, classCount: classes)
-    // terms[l][j]: [batch] max(0, gamma_l + d_j,l) for the j-th other class.
-    var terms = Array(repeating: [Tensor<Scalar>](), count: activations.count)
+    let gammaRow = Tensor<Scalar>(gammas.map { Scalar($0) })
+    var terms: [Tensor<Scalar>] = []   // k of [batch, layers]: max(0, gamma_l + d_j,l)
     for j in 0..<k {
         let otherHot = Tensor<Scalar>(oneHot: others.map { $0[j] }, classCount: classes)
         let difference = (logits * (otherHot - labelHot)).sum(alongAxes: [1])
-        let norms = gradientNorms(of: difference, activations: activations, configuration: configuration)
-        for l in activations.indices {
-            var term = relu(difference / (norms[l] + Scalar(configuration.epsilon)) + Scalar(gammas[l]))
-            if let clip = configuration.clip { term = min(term, Scalar(clip)) }
-            terms[l].append(term)
-        }
+        let norms = normMatrix(of: difference, activations: activations, configuration: configuration)
+        var term = relu(difference.reshaped(to: [batch, 1]) / (norms + Scalar(configuration.epsilon)) + gammaRow)
+        if let clip = configuration.clip { term = min(term, Scalar(clip)) }
+        terms.append(term)
     }
-    var total = Tensor<Scalar>(0)
-    for l in activations.indices {
-        let stacked = Tensor(stacking: terms[l], alongAxis: 1)
-        let aggregated = configuration.aggregation == .max ? stacked.max(alongAxes: [1]) : stacked.sum(alongAxes: [1])
-        total = total + aggregated.mean()
+    let perLayer: Tensor<Scalar>   // [batch, layers]
+    if k == 1 {
+        perLayer = terms[0]
+    } else {
+        let stacked = Tensor(stacking: terms, alongAxis: 1)
+        perLayer = configuration.aggregation == .max ? stacked.max(alongAxes: [1]) : stacked.sum(alongAxes: [1])
     }
-    return total
+    return perLayer.sum() / Scalar(batch)
 }
 
 private func referenceLoss<Scalar>(
     logits: Tensor<Scalar>, labels: [Int], activations: [Tensor<Scalar>], gammas: [Double], alpha: Double,
     configuration: MarginConfiguration
 ) -> Tensor<Scalar> {
-    let classes = logits.shape[1]
-    let k: Int
-    switch configuration.aggregation {
-    case .max, .sum: k = classes - 1
-    case .topK(let n): k = n
-    }
+    let (batch, classes) = (logits.shape[0], logits.shape[1])
+    let k = comparedClassCount(configuration.aggregation, classes: classes)
     let probabilities = softmax(logits, alongAxis: 1)
     let labelProbability = (probabilities * Tensor(oneHot: labels, classCount: classes)).sum(alongAxes: [1])
     let others = otherClasses(of: probabilities.withoutDerivative(), labels: labels, count: k)
     // The layer weights: a layer's size for l_inf, else 1.
-    let weights = activations.map { configuration.norm == .lInfinity ? Scalar($0.shape.dropFirst().reduce(1, *)) : 1 }
-    var distances = Array(repeating: [Tensor<Scalar>](), count: activations.count)
+    let weights = Tensor<Scalar>(activations.map { configuration.norm == .lInfinity ? Scalar($0.shape.dropFirst().reduce(1, *)) : 1 })
+    var distances: [Tensor<Scalar>] = []   // k of [batch, layers]
     for j in 0..<k {
         let otherProbability = (probabilities * Tensor(oneHot: others.map { $0[j] }, classCount: classes)).sum(alongAxes: [1])
         let difference = labelProbability - otherProbability
-        let norms = gradientNorms(of: difference, activations: activations, configuration: configuration)
-        for l in activations.indices {
-            distances[l].append(difference / (norms[l] / weights[l] + Scalar(configuration.epsilon)))
-        }
+        let norms = normMatrix(of: difference, activations: activations, configuration: configuration)
+        distances.append(difference.reshaped(to: [batch, 1]) / (norms / weights + Scalar(configuration.epsilon)))
     }
-    var total = Tensor<Scalar>(0)
-    for l in activations.indices {
-        let gamma = Scalar(gammas[l])
-        let stacked = Tensor(stacking: distances[l], alongAxis: 1)
-        let worst = configuration.aggregation == .sum ? stacked : stacked.min(alongAxes: [1], keepingDimensions: true)
-        let bounded = max(worst, gamma * Scalar(1 - alpha))
-        total = total + (relu(gamma - bounded) - gamma).sum(alongAxes: [1]).mean()
-    }
-    return total / Scalar(activations.count)
+    let gammaRow = Tensor<Scalar>(gammas.map { Scalar($0) })
+    let lowerRow = Tensor<Scalar>(gammas.map { Scalar($0 * (1 - alpha)) })
+    // [batch, k or 1, layers]: the worst case over the compared classes, or each of them.
+    let stacked = k == 1 ? distances[0].reshaped(to: [batch, 1, activations.count]) : Tensor(stacking: distances, alongAxis: 1)
+    let worst = configuration.aggregation == .sum || k == 1 ? stacked : stacked.min(alongAxes: [1], keepingDimensions: true)
+    let bounded = max(worst, lowerRow)
+    let perTerm = relu(gammaRow - bounded) - gammaRow
+    return perTerm.sum() / Scalar(batch * activations.count)
 }
 
 /// The large-margin loss of `model` on a batch, measured at `layers` (-1 for the input, `i`

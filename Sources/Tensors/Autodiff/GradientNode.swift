@@ -68,6 +68,11 @@ extension Tensor {
     /// Whether this tensor takes part in differentiation.
     public var requiresGradient: Bool { node != nil }
 
+    /// Inside a pullback: whether the backward pass under way wants this input's gradient
+    /// (it leads to one of the tensors asked for). Pullbacks skip the others, so a pass
+    /// that asks only for activations' gradients does not compute the weights'.
+    var isWantedByBackpropagation: Bool { node?.leadsToTarget ?? false }
+
     /// This value as a new leaf of differentiation: gradients can be taken with respect to it.
     ///
     ///     let w = Tensor<Double>([1, 2]).requiringGradient()

@@ -19,12 +19,12 @@ extension Tensor {
         return Tensor(shape: layout.outputShape) { Scalar._binary(kernel, a.buffer.base, b.buffer.base, $0, layout: layout) }
     }
 
-    /// The gradient `g` of a broadcast result, summed back to `self`'s shape; nil if `self`
-    /// is a constant.
+    /// The gradient `g` of a broadcast result, summed back to `self`'s shape; nil if the
+    /// backward pass under way does not want `self`'s gradient.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     func gradientShare(_ g: @autoclosure () -> Tensor) -> Tensor? {
-        requiresGradient ? g().sum(toShape: shape) : nil
+        isWantedByBackpropagation ? g().sum(toShape: shape) : nil
     }
 
     /// Elementwise sum, with broadcasting.

@@ -40,12 +40,12 @@ public func matmul<Scalar>(
     }
     return Tensor.recording(value, inputs: [a, b]) { g in
         // C = op(A) op(B):  dA = g op(B)^T (or its transpose), dB = op(A)^T g (or its transpose).
-        let da: Tensor<Scalar>? = a.requiresGradient
+        let da: Tensor<Scalar>? = a.isWantedByBackpropagation
             ? (transposeA
                 ? matmul(b, g, transposeA: transposeB, transposeB: true)
                 : matmul(g, b, transposeA: false, transposeB: !transposeB))
             : nil
-        let db: Tensor<Scalar>? = b.requiresGradient
+        let db: Tensor<Scalar>? = b.isWantedByBackpropagation
             ? (transposeB
                 ? matmul(g, a, transposeA: true, transposeB: transposeA)
                 : matmul(a, g, transposeA: !transposeA, transposeB: false))

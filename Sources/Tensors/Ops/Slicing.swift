@@ -147,7 +147,7 @@ extension Tensor {
             var start = 0
             return zip(tensors, sizes).map { t, size in
                 defer { start += size }
-                return t.requiresGradient ? g.slicing(axis: a, range: start..<(start + size)) : nil
+                return t.isWantedByBackpropagation ? g.slicing(axis: a, range: start..<(start + size)) : nil
             }
         }
     }
