@@ -2,7 +2,7 @@
 //
 // swift-margin: a Jupyter kernel for large-margin deep learning experiments.
 // Dependency direction (an arrow means "imports"; no cycles):
-//   MarginKit -> Margins -> Models -> Tensors -> COpenBLASLoader
+//   MarginKit -> {Margins, Attacks} -> Models -> Tensors -> COpenBLASLoader
 //   MarginKit -> Datasets -> Tensors
 //   JupyterWire -> CZeroMQ, Crypto (the Jupyter wire protocol; knows nothing of Swift cells)
 import PackageDescription
@@ -30,7 +30,8 @@ let package = Package(
         .target(name: "Models", dependencies: ["Tensors"], exclude: ["README.md"]),
         .target(name: "Datasets", dependencies: ["Tensors"], exclude: ["README.md"]),
         .target(name: "Margins", dependencies: ["Tensors", "Models"]),
-        .target(name: "MarginKit", dependencies: ["Tensors", "Models", "Datasets", "Margins"]),
+        .target(name: "Attacks", dependencies: ["Tensors", "Models"], exclude: ["README.md"]),
+        .target(name: "MarginKit", dependencies: ["Tensors", "Models", "Datasets", "Margins", "Attacks"]),
         .executableTarget(
             name: "swift-margin",
             dependencies: ["MarginKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -48,6 +49,7 @@ let package = Package(
         .testTarget(name: "ModelsTests", dependencies: ["Models", "Datasets", "MarginTestSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "MarginTestSupport"]),
         .testTarget(name: "MarginsTests", dependencies: ["Margins", "MarginTestSupport"]),
+        .testTarget(name: "AttacksTests", dependencies: ["Attacks", "Datasets", "MarginTestSupport"]),
         .testTarget(name: "JupyterWireTests", dependencies: ["JupyterWire"]),
     ],
     swiftLanguageModes: [.v5]
