@@ -18,7 +18,8 @@ import Tensors
 /// The reference form is described at `MarginConfiguration.Form.reference`. All the layers'
 /// gradients for one class come from one backward pass. With `.firstOrder`, the gradient
 /// norms are constants (computed without recording, so no second-order work is done); with
-/// `.exact`, the loss is differentiated through them.
+/// `.exact`, the loss is differentiated through them. A `crossEntropyWeight` adds that
+/// multiple of softmax cross-entropy (the paper's mix).
 ///
 /// - Parameters:
 ///   - logits: [batch, classes] scores computed from every activation.
@@ -42,12 +43,15 @@ public func largeMarginLoss<Scalar>(
         }
     }
     let gammas = configuration.gamma.count == 1 ? Array(repeating: configuration.gamma[0], count: activations.count) : configuration.gamma
+    let margin: Tensor<Scalar>
     switch configuration.form {
     case .paper:
-        return paperLoss(logits: logits, labels: labels, activations: activations, gammas: gammas, configuration: configuration)
+        margin = paperLoss(logits: logits, labels: labels, activations: activations, gammas: gammas, configuration: configuration)
     case .reference(let alpha):
-        return referenceLoss(logits: logits, labels: labels, activations: activations, gammas: gammas, alpha: alpha, configuration: configuration)
+        margin = referenceLoss(logits: logits, labels: labels, activations: activations, gammas: gammas, alpha: alpha, configuration: configuration)
     }
+    guard configuration.crossEntropyWeight > 0 else { return margin }
+    return margin + Scalar(configuration.crossEntropyWeight) * softmaxCrossEntropy(logits: logits, labels: labels)
 }
 
 /// The other classes of each row, highest score first; `count` of them.

@@ -48,20 +48,25 @@ public struct MarginConfiguration: Sendable, Equatable {
     public var epsilon: Double
     /// Each term max(0, gamma + d) is clipped at this value (paper form), if set.
     public var clip: Double?
+    /// The loss is the margin term plus this weight times softmax cross-entropy of the logits
+    /// (0: the margin term alone).
+    public var crossEntropyWeight: Double
 
     /// A configuration; defaults follow the paper (l2, max over classes, epsilon 1e-6,
     /// exact gradients — affordable here, and better on the toy problem).
     public init(
         gamma: Double = 1, norm: Norm = .l2, aggregation: Aggregation = .max, gradient: GradientMode = .exact,
-        form: Form = .paper, epsilon: Double = 1e-6, clip: Double? = nil
+        form: Form = .paper, epsilon: Double = 1e-6, clip: Double? = nil, crossEntropyWeight: Double = 0
     ) {
-        self.init(gammas: [gamma], norm: norm, aggregation: aggregation, gradient: gradient, form: form, epsilon: epsilon, clip: clip)
+        self.init(
+            gammas: [gamma], norm: norm, aggregation: aggregation, gradient: gradient, form: form, epsilon: epsilon, clip: clip,
+            crossEntropyWeight: crossEntropyWeight)
     }
 
     /// A configuration with one margin per layer, in the order the activations are given.
     public init(
         gammas: [Double], norm: Norm = .l2, aggregation: Aggregation = .max, gradient: GradientMode = .exact,
-        form: Form = .paper, epsilon: Double = 1e-6, clip: Double? = nil
+        form: Form = .paper, epsilon: Double = 1e-6, clip: Double? = nil, crossEntropyWeight: Double = 0
     ) {
         self.gamma = gammas
         self.norm = norm
@@ -70,6 +75,7 @@ public struct MarginConfiguration: Sendable, Equatable {
         self.form = form
         self.epsilon = epsilon
         self.clip = clip
+        self.crossEntropyWeight = crossEntropyWeight
     }
 
     /// The released reference's MNIST settings: reference form, gamma 10000, alpha 4, l_inf,
@@ -93,6 +99,7 @@ public struct MarginConfiguration: Sendable, Equatable {
         }
         if case .reference(let alpha) = form, !(alpha > 0) { return "alpha must be positive, got \(alpha)" }
         if let clip, !(clip > 0) { return "the clip threshold must be positive, got \(clip)" }
+        if !(crossEntropyWeight >= 0) { return "the cross-entropy weight must be >= 0, got \(crossEntropyWeight)" }
         return nil
     }
 }

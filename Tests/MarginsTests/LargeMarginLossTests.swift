@@ -108,6 +108,18 @@ struct LargeMarginLossTests {
         #expect(insideGradient != 0)
     }
 
+    @Test("a cross-entropy weight adds that multiple of cross-entropy, in value and gradient")
+    func crossEntropyMix() {
+        let (model, x, y) = Self.fixture()
+        let plain = MarginConfiguration(gamma: 2, gradient: .exact)
+        var mixed = plain
+        mixed.crossEntropyWeight = 0.3
+        let (a, ga) = valueWithGradient(at: model) { Self.loss($0, x, y, mixed) }
+        let (b, gb) = valueWithGradient(at: model) { m in Self.loss(m, x, y, plain) + 0.3 * softmaxCrossEntropy(logits: m(x), labels: y) }
+        expectClose(a.scalar, b.scalar, tolerance: 1e-12)
+        for (p, q) in zip(ga.parameters, gb.parameters) { expectClose(p, q, tolerance: 1e-10) }
+    }
+
     @Test("multi-class hinge by hand")
     func hinge() {
         let logits = Tensor<Double>([[2, 0, 1.5], [0, 0, 0]])
