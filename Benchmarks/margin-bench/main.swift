@@ -1,7 +1,7 @@
 // Prints the numeric core's figures on this machine (never asserted; see README "Performance"):
 //   margin-bench [all|blas|step|margin|ops]
 //   margin-bench step --profile     500 steps and exit, for valgrind --tool=callgrind
-//   margin-bench margin --profile   300 first-order margin steps and exit, likewise
+//   margin-bench margin --profile [--exact]   300 first-order (or exact) margin steps and exit, likewise
 // Compare with the PyTorch peer: Benchmarks/peers/torch_toy.py.
 import Foundation
 import MarginKit
@@ -90,7 +90,7 @@ if which == "all" || which == "margin" {
         var model = initial
         var optimizer = RMSProp<Float>(learningRate: 1e-4)
         for _ in 0..<300 {
-            let (_, gradient) = valueWithGradient(at: model, of: losses[2].1)
+            let (_, gradient) = valueWithGradient(at: model, of: losses[CommandLine.arguments.contains("--exact") ? 4 : 2].1)
             optimizer.update(&model, along: gradient)
         }
         exit(0)
