@@ -14,18 +14,31 @@ extension Tensor: CustomStringConvertible {
         guard rank > 0 else { return "\(header) \(format(buffer.base[0]))" }
         let elide = count > Tensor.summaryThreshold
         let strides = Tensor.strides(of: shape)
-        let values = (0..<count).map { format(buffer.base[$0]) }
-        let width = values.map(\.count).max() ?? 1
-        func render(axis: Int, offset: Int, indent: String) -> String {
-            let size = shape[axis]
-            var indices = Array(0..<size)
-            var gap: Int? = nil
-            if elide && size > 2 * Tensor.edgeItems {
-                indices = Array(0..<Tensor.edgeItems) + Array((size - Tensor.edgeItems)..<size)
-                gap = Tensor.edgeItems
+        // The indices shown along an axis, and where "..." goes (after the first edge items).
+        func shown(_ size: Int) -> (indices: [Int], gap: Int?) {
+            guard elide && size > 2 * Tensor.edgeItems else { return (Array(0..<size), nil) }
+            return (Array(0..<Tensor.edgeItems) + Array((size - Tensor.edgeItems)..<size), Tensor.edgeItems)
+        }
+        // Only the shown elements are formatted; the widest sets the column width (as NumPy).
+        var values: [Int: String] = [:]
+        func collect(axis: Int, offset: Int) {
+            for i in shown(shape[axis]).indices {
+                if axis == rank - 1 {
+                    values[offset + i] = format(buffer.base[offset + i])
+                } else {
+                    collect(axis: axis + 1, offset: offset + i * strides[axis])
+                }
             }
+        }
+        collect(axis: 0, offset: 0)
+        let width = values.values.map(\.count).max() ?? 1
+        func render(axis: Int, offset: Int, indent: String) -> String {
+            let (indices, gap) = shown(shape[axis])
             if axis == rank - 1 {
-                var parts = indices.map { String(repeating: " ", count: width - values[offset + $0].count) + values[offset + $0] }
+                var parts = indices.map { i -> String in
+                    let text = values[offset + i]!
+                    return String(repeating: " ", count: width - text.count) + text
+                }
                 if let gap { parts.insert("...", at: gap) }
                 return "[" + parts.joined(separator: ", ") + "]"
             }
