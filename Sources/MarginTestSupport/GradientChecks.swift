@@ -70,10 +70,7 @@ public func expectGradientMatchesFiniteDifferences(
             let numeric = (high - low) / (plus - minus)
             checked += 1
             if !isClose(g[i], numeric, tolerance: tolerance) {
-                let label = inputs.count > 1 ? "input \(k) " : ""
-                mismatches.append(
-                    "\(label)at \(multiIndex(i, shape: input.shape)): analytic \(g[i]), numeric \(numeric) "
-                        + "(difference \(Swift.abs(g[i] - numeric)))")
+                mismatches.append(mismatchLine(input: k, of: inputs.count, at: i, shape: input.shape, analytic: g[i], numeric: numeric))
             }
         }
     }
@@ -140,10 +137,7 @@ public func expectHessianVectorProductMatchesFiniteDifferences(
             let numeric = (h[i] - l[i]) / (2 * step)
             checked += 1
             if !isClose(a[i], numeric, tolerance: tolerance) {
-                let label = inputs.count > 1 ? "input \(k) " : ""
-                mismatches.append(
-                    "\(label)at \(multiIndex(i, shape: inputs[k].shape)): analytic \(a[i]), numeric \(numeric) "
-                        + "(difference \(Swift.abs(a[i] - numeric)))")
+                mismatches.append(mismatchLine(input: k, of: inputs.count, at: i, shape: inputs[k].shape, analytic: a[i], numeric: numeric))
             }
         }
     }
@@ -185,4 +179,11 @@ private func report(
         "\(what) differs from finite differences in \(mismatches.count) of \(checked) elements "
         + "(tolerance \(tolerance)):\n  \(shown)\(more)"
     Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
+}
+
+/// One line of a failure report: where the analytic and numeric values differ, and by how much.
+private func mismatchLine(input k: Int, of inputCount: Int, at i: Int, shape: [Int], analytic: Double, numeric: Double) -> String {
+    let label = inputCount > 1 ? "input \(k) " : ""
+    return "\(label)at \(multiIndex(i, shape: shape)): analytic \(analytic), numeric \(numeric) "
+        + "(difference \(Swift.abs(analytic - numeric)))"
 }
