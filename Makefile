@@ -9,15 +9,19 @@ VENV := .venv
 PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT_TEST_FLAGS ?=
+PYTEST_FLAGS ?=
 
 .PHONY: demo test deps apt venv build build-release bench peers clean
 
 demo: deps build-release
 	.build/release/swift-margin toy
+	.build/release/swift-margin install
+	$(VENV)/bin/jupyter kernelspec list
 
 test: deps
 	swift build --build-tests
 	swift test --skip-build $(SWIFT_TEST_FLAGS)
+	SWIFT_MARGIN_EXECUTABLE=$(CURDIR)/.build/debug/swift-margin $(VENV)/bin/python -m pytest Tests/kernel -q $(PYTEST_FLAGS)
 
 deps: apt venv
 
@@ -49,6 +53,7 @@ build-release:
 # Figures for the README's performance section (never asserted).
 bench: deps build-release
 	.build/release/margin-bench all
+	$(VENV)/bin/python Benchmarks/kernel_bench.py --executable .build/release/swift-margin
 
 # The PyTorch peer (a large download: the torch wheel pulls CUDA libraries; runs on the CPU).
 peers:

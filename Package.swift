@@ -5,6 +5,13 @@
 //   MarginKit -> {Margins, Attacks} -> Models -> Tensors -> COpenBLASLoader
 //   MarginKit -> Datasets -> Tensors
 //   JupyterWire -> CZeroMQ, Crypto (the Jupyter wire protocol; knows nothing of Swift cells)
+//   JupyterKernel -> JupyterWire (the kernel's protocol logic, behind a language-neutral backend)
+//   CellSyntax -> SwiftSyntax (cells parsed, split and rewritten into library sources)
+//   SwiftSession -> CellSyntax (compiles cells and runs them in an executor process)
+//   NotebookDisplay (MIME bundles and display(); knows nothing of Jupyter)
+//   CellRuntime -> ExecutorLink, NotebookDisplay (linked into the executor; generated cells call it)
+//   SwiftSession -> ExecutorLink (the pipe protocol between session and executor)
+//   swift-margin -> JupyterKernel, SwiftSession, CellRuntime, MarginKit (the glue)
 import PackageDescription
 
 let package = Package(
@@ -19,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.1"),
     ],
     targets: [
         // C: finds the CPU's features, chooses OpenBLAS's kernels, and loads OpenBLAS with dlopen.
@@ -32,9 +40,15 @@ let package = Package(
         .target(name: "Margins", dependencies: ["Tensors", "Models"]),
         .target(name: "Attacks", dependencies: ["Tensors", "Models"], exclude: ["README.md"]),
         .target(name: "MarginKit", dependencies: ["Tensors", "Models", "Datasets", "Margins", "Attacks"]),
+        // The executable is linked with --export-dynamic: cell libraries, loaded with dlopen,
+        // resolve the project's modules (MarginKit, CellRuntime) against it.
         .executableTarget(
             name: "swift-margin",
-            dependencies: ["MarginKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: [
+                "MarginKit", "JupyterKernel", "SwiftSession", "CellRuntime", "NotebookDisplay",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"])]),
         .executableTarget(
             name: "margin-bench",
             dependencies: ["MarginKit", "COpenBLASLoader"],
@@ -44,6 +58,19 @@ let package = Package(
         .target(
             name: "JupyterWire", dependencies: ["CZeroMQ", .product(name: "Crypto", package: "swift-crypto")],
             exclude: ["README.md"]),
+        .target(name: "JupyterKernel", dependencies: ["JupyterWire"], exclude: ["README.md"]),
+        .target(
+            name: "CellSyntax",
+            dependencies: [
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftParser", package: "swift-syntax"),
+            ]),
+        .target(name: "ExecutorLink"),
+        .target(name: "NotebookDisplay"),
+        .target(name: "CellRuntime", dependencies: ["ExecutorLink", "NotebookDisplay"]),
+        // C: prctl and pipe2, which Swift's Glibc module does not offer.
+        .target(name: "CProcessControl"),
+        .target(name: "SwiftSession", dependencies: ["CellSyntax", "ExecutorLink", "CProcessControl"]),
         .target(name: "MarginTestSupport", dependencies: ["Tensors"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors", "MarginTestSupport"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "Datasets", "MarginTestSupport"]),
@@ -51,6 +78,9 @@ let package = Package(
         .testTarget(name: "MarginsTests", dependencies: ["Margins", "MarginTestSupport"]),
         .testTarget(name: "AttacksTests", dependencies: ["Attacks", "Datasets", "MarginTestSupport"]),
         .testTarget(name: "JupyterWireTests", dependencies: ["JupyterWire"]),
+        .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "JupyterWire"]),
+        .testTarget(name: "CellSyntaxTests", dependencies: ["CellSyntax"]),
+        .testTarget(name: "SwiftSessionTests", dependencies: ["SwiftSession"]),
     ],
     swiftLanguageModes: [.v5]
 )

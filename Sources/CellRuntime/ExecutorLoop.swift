@@ -1,0 +1,129 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ExecutorLink
+import Foundation
+
+/// The executor process's main loop: it holds the session (every cell library loaded so far
+/// and the state they built) and runs one cell at a time.
+///
+/// Each cell runs in a forked copy of the executor, the *runner*, while the process that
+/// forked it waits as a checkpoint. When the cell returns, the runner takes over as the
+/// executor and the checkpoint exits. When the runner dies (a trap, a signal, an `exit`, an
+/// interrupt that had to kill it), the checkpoint reports how and carries on: the session is
+/// exactly as it was before the cell.
+public enum ExecutorLoop {
+    /// Serves commands until `shutdown` or until the session closes its end of the pipe.
+    /// `onInterrupt` runs (in a signal handler: keep it async-signal-safe, e.g. an atomic
+    /// store) when the session sends SIGINT to a running cell; `beforeEachCell` runs in the
+    /// runner before the cell (e.g. to clear a stop request a previous cell left unanswered).
+    public static func run(
+        commandDescriptor: Int32, eventDescriptor: Int32,
+        beforeEachCell: @escaping () -> Void = {}, onInterrupt: @escaping @Sendable () -> Void
+    ) -> Never {
+        let commands = FramedChannel(fileDescriptor: commandDescriptor)
+        let events = FramedChannel(fileDescriptor: eventDescriptor)
+        setvbuf(stdout, nil, _IOLBF, 0)
+        signal(SIGINT, SIG_IGN)
+        signal(SIGPIPE, SIG_IGN)
+        interruptAction = onInterrupt
+        cellPreparation = beforeEachCell
+        ExecutorConnection.connect(commands: commands, events: events)
+        ExecutorConnection.send(.ready(processID: getpid()))
+        while let command = commands.receive(ExecutorCommand.self) {
+            switch command {
+            case .shutdown:
+                fflush(nil)
+                _exit(0)
+            case .input:
+                continue  // an answer that arrived after its cell ended
+            case .runCell(let libraryPath, let entrySymbol):
+                runCellInRunner(libraryPath: libraryPath, entrySymbol: entrySymbol)
+            }
+        }
+        fflush(nil)
+        _exit(0)
+    }
+
+    /// What the runner writes to the checkpoint before it goes on.
+    private enum Handover: UInt8 {
+        /// The cell completed: the runner is the executor now; the checkpoint exits.
+        case takeOver = 84  // "T"
+        /// The runner reported a failure itself and exits; the checkpoint carries on.
+        case reportedAndExiting = 82  // "R"
+    }
+
+    private static func runCellInRunner(libraryPath: String, entrySymbol: String) {
+        fflush(nil)
+        var handover: [Int32] = [0, 0]
+        guard pipe(&handover) == 0 else {
+            ExecutorConnection.send(.cellFinished(.loadFailed("cannot create a pipe: \(String(cString: strerror(errno)))")))
+            return
+        }
+        let runner = fork()
+        if runner < 0 {
+            close(handover[0])
+            close(handover[1])
+            ExecutorConnection.send(.cellFinished(.loadFailed("cannot fork the executor: \(String(cString: strerror(errno)))")))
+            return
+        }
+        if runner == 0 {
+            close(handover[0])
+            cellPreparation()
+            signal(SIGINT, interruptSignalHandler)
+            ExecutorConnection.send(.cellStarted(processID: getpid()))
+            let outcome = loadAndRun(libraryPath: libraryPath, entrySymbol: entrySymbol)
+            fflush(nil)
+            signal(SIGINT, SIG_IGN)
+            if outcome == .completed {
+                write(handover[1], [Handover.takeOver.rawValue], 1)
+                close(handover[1])
+                ExecutorConnection.send(.cellFinished(.completed))
+                return
+            }
+            ExecutorConnection.send(.cellFinished(outcome))
+            write(handover[1], [Handover.reportedAndExiting.rawValue], 1)
+            _exit(0)
+        }
+        close(handover[1])
+        var byte: UInt8 = 0
+        var got: Int
+        repeat { got = read(handover[0], &byte, 1) } while got < 0 && errno == EINTR
+        close(handover[0])
+        if got == 1, byte == Handover.takeOver.rawValue {
+            _exit(0)
+        }
+        var status: Int32 = 0
+        while waitpid(runner, &status, 0) < 0 && errno == EINTR {}
+        if got == 1 { return }  // the runner reported its own failure
+        let termination: CellTermination
+        if status & 0x7f == 0 {
+            termination = .exited((status >> 8) & 0xff)
+        } else {
+            termination = .killedBySignal(status & 0x7f)
+        }
+        ExecutorConnection.send(.cellFinished(termination))
+    }
+
+    private static func loadAndRun(libraryPath: String, entrySymbol: String) -> CellTermination {
+        guard let library = dlopen(libraryPath, RTLD_NOW | RTLD_GLOBAL) else {
+            return .loadFailed(String(cString: dlerror()))
+        }
+        guard let entry = dlsym(library, entrySymbol) else {
+            return .loadFailed("no entry function \(entrySymbol) in \(libraryPath)")
+        }
+        typealias CellEntry = @convention(c) () -> Void
+        unsafeBitCast(entry, to: CellEntry.self)()
+        return .completed
+    }
+}
+
+/// What runs in a runner before its cell.
+nonisolated(unsafe) private var cellPreparation: () -> Void = {}
+
+/// The action a SIGINT triggers in a runner (set once, before any runner forks).
+nonisolated(unsafe) private var interruptAction: (@Sendable () -> Void)?
+
+private func interruptSignalHandler(_ signal: Int32) {
+    interruptAction?()
+}

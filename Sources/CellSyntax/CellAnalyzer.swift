@@ -1,0 +1,205 @@
+import SwiftSyntax
+
+/// Splits a cell into its top-level items and finds what it declares, all with swift-syntax.
+///
+/// ```swift
+/// let analysis = CellAnalyzer.analyze("import Foundation\nlet x = 2\nprint(x)\nx * 3")
+/// analysis.items.map(\.kind)  // [.importDeclaration, .variable(bindings: ["x"], forcible: true),
+///                             //  .statement, .trailingExpression]
+/// analysis.declaredNames      // [DeclaredName(name: "x", kind: .constant, line: 2, signature: "let x = 2")]
+/// ```
+public enum CellAnalyzer {
+    /// The message for a top-level `await`, `for await` or `async let`: a cell's entry function is synchronous.
+    static let topLevelAwaitMessage =
+        "top-level await is not supported in a cell; wrap the call in a Task or use a synchronous API"
+    /// The message for a top-level stored variable without an initializer.
+    static let missingInitialValueMessage = "a top-level variable in a cell needs an initial value"
+
+    /// The items, declared names, syntax errors and trailing expression of the cell `source`.
+    public static func analyze(_ source: String) -> CellAnalysis {
+        let cell = ParsedCell(source)
+        var builder = AnalysisBuilder(cell: cell)
+        let blocks = Array(cell.tree.statements)
+        for (index, block) in blocks.enumerated() {
+            builder.add(block.item, isLast: index == blocks.count - 1)
+        }
+        return CellAnalysis(
+            items: builder.items, declaredNames: builder.declaredNames,
+            syntaxErrors: SyntaxErrorCollector.diagnostics(in: cell).filter { $0.severity == .error },
+            hasTrailingExpression: builder.items.last?.kind == .trailingExpression,
+            exportsDeclarations: builder.exportsDeclarations,
+            rewriteProblems: builder.problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
+    }
+}
+
+/// Accumulates a cell's analysis one top-level item at a time.
+private struct AnalysisBuilder {
+    let cell: ParsedCell
+    var items: [CellItem] = []
+    var declaredNames: [DeclaredName] = []
+    var exportsDeclarations = false
+    var problems: [CellDiagnostic] = []
+
+    init(cell: ParsedCell) { self.cell = cell }
+
+    /// Adds one top-level item; `isLast` allows an expression to become the trailing expression.
+    mutating func add(_ item: CodeBlockItemSyntax.Item, isLast: Bool) {
+        switch item {
+        case .decl(let decl):
+            addDeclaration(decl)
+        case .stmt(let statement):
+            if let expression = statement.as(ExpressionStmtSyntax.self) {
+                addExpression(expression.expression, isLast: isLast)
+            } else {
+                addStatement(statement)
+            }
+        case .expr(let expression):
+            addExpression(expression, isLast: isLast)
+        }
+    }
+
+    /// Imports and declarations stay at file scope; `#if` blocks with statements and macro
+    /// expansions run in the entry function.
+    private mutating func addDeclaration(_ decl: DeclSyntax) {
+        if decl.is(ImportDeclSyntax.self) {
+            append(.importDeclaration, for: decl)
+        } else if let variable = decl.as(VariableDeclSyntax.self) {
+            addVariable(variable)
+        } else if decl.is(MacroExpansionDeclSyntax.self) || decl.is(UnexpectedCodeDeclSyntax.self)
+                    || decl.is(MissingDeclSyntax.self) || isConditionalCode(decl) {
+            addStatement(decl)
+        } else {
+            append(.declaration, for: decl, keepingDocumentation: true)
+            declaredNames += DeclaredNameCollector.names(declaredBy: decl, in: cell)
+            if DeclaredNameCollector.isVisibleToOtherFiles(decl) { exportsDeclarations = true }
+        }
+    }
+
+    /// Whether `decl` is an `#if` block containing statements, which must run in the entry function.
+    private func isConditionalCode(_ decl: DeclSyntax) -> Bool {
+        guard let conditional = decl.as(IfConfigDeclSyntax.self) else { return false }
+        return conditional.clauses.contains { clause in
+            guard case .statements(let statements)? = clause.elements else { return false }
+            return statements.contains { block in
+                if case .decl(let inner) = block.item { return isConditionalCode(inner) }
+                return true
+            }
+        }
+    }
+
+    /// A `let`/`var` becomes a global, with the bindings the entry function forces.
+    private mutating func addVariable(_ variable: VariableDeclSyntax) {
+        reportAwaits(in: variable)
+        let start = startOffset(of: variable, keepingDocumentation: true)
+        var names: [String] = []
+        var storedBindings: [StoredBinding] = []
+        for binding in variable.bindings {
+            let identifiers = PatternNames.identifiers(in: binding.pattern)
+            names += identifiers.map(PatternNames.spelling)
+            if let initializer = binding.initializer {
+                guard !identifiers.isEmpty else { continue }
+                storedBindings.append(StoredBinding(
+                    names: identifiers.map(PatternNames.spelling),
+                    throwingInitializer: throwingInitializer(initializer.value, of: binding, itemStart: start)))
+            } else if !isComputed(binding) && !(isVar(variable) && hasOptionalType(binding)) {
+                let (line, column) = cell.location(of: binding.pattern.positionAfterSkippingLeadingTrivia)
+                problems.append(CellDiagnostic(line: line, column: column,
+                                               message: CellAnalyzer.missingInitialValueMessage))
+            }
+        }
+        guard !names.isEmpty else {
+            // `let _ = f()` binds nothing, which a global cannot do: it runs as a statement.
+            append(.statement, for: variable)
+            return
+        }
+        var item = makeItem(.variable(bindings: names, forcible: !storedBindings.isEmpty), from: start,
+                            to: variable.endPositionBeforeTrailingTrivia.utf8Offset)
+        item.storedBindings = storedBindings
+        items.append(item)
+        declaredNames += DeclaredNameCollector.names(declaredBy: DeclSyntax(variable), in: cell)
+        if DeclaredNameCollector.isVisibleToOtherFiles(DeclSyntax(variable)) { exportsDeclarations = true }
+    }
+
+    /// The initializer `value` as a throwing initializer if it contains a `try` outside closures.
+    private func throwingInitializer(
+        _ value: ExprSyntax, of binding: PatternBindingSyntax, itemStart: Int
+    ) -> ThrowingInitializer? {
+        guard !EffectMarkers(in: value).plainTries.isEmpty else { return nil }
+        let lower = value.positionAfterSkippingLeadingTrivia.utf8Offset
+        let upper = value.endPositionBeforeTrailingTrivia.utf8Offset
+        let (line, column) = cell.location(ofOffset: lower)
+        return ThrowingInitializer(
+            expression: cell.text(lower..<upper), line: line, column: column,
+            typeAnnotation: binding.typeAnnotation.map { cell.trimmedText(of: $0.type) },
+            rangeInItemText: (lower - itemStart)..<(upper - itemStart))
+    }
+
+    /// Whether the declaration is a `var` (not a `let`).
+    private func isVar(_ variable: VariableDeclSyntax) -> Bool {
+        variable.bindingSpecifier.tokenKind == .keyword(.var)
+    }
+
+    /// Whether a binding has a getter (a computed variable) rather than only `willSet`/`didSet`.
+    private func isComputed(_ binding: PatternBindingSyntax) -> Bool {
+        switch binding.accessorBlock?.accessors {
+        case nil: return false
+        case .getter?: return true
+        case .accessors(let accessors)?:
+            return accessors.contains { accessor in
+                ![.keyword(.willSet), .keyword(.didSet)].contains(accessor.accessorSpecifier.tokenKind)
+            }
+        }
+    }
+
+    /// Whether a binding's type is optional, which gives a global `var` the initial value `nil`.
+    private func hasOptionalType(_ binding: PatternBindingSyntax) -> Bool {
+        guard let type = binding.typeAnnotation?.type else { return false }
+        return type.is(OptionalTypeSyntax.self) || type.is(ImplicitlyUnwrappedOptionalTypeSyntax.self)
+            || type.as(IdentifierTypeSyntax.self)?.name.text == "Optional"
+    }
+
+    /// Code that runs in the entry function.
+    private mutating func addStatement(_ node: some SyntaxProtocol) {
+        reportAwaits(in: node)
+        append(.statement, for: node)
+    }
+
+    /// An expression runs as a statement, unless it is last and publishes its value.
+    private mutating func addExpression(_ expression: ExprSyntax, isLast: Bool) {
+        reportAwaits(in: expression)
+        guard isLast && ResultExpression.publishes(expression) else {
+            append(.statement, for: expression)
+            return
+        }
+        append(.trailingExpression, for: expression)
+    }
+
+    /// Records every top-level `await` in `node` as a problem.
+    private mutating func reportAwaits(in node: some SyntaxProtocol) {
+        for position in EffectMarkers(in: node).awaits {
+            let (line, column) = cell.location(of: position)
+            problems.append(CellDiagnostic(line: line, column: column, message: CellAnalyzer.topLevelAwaitMessage))
+        }
+    }
+
+    /// Appends `node` as an item of `kind`; its text starts at its doc comment when `keepingDocumentation`.
+    private mutating func append(_ kind: CellItem.Kind, for node: some SyntaxProtocol, keepingDocumentation: Bool = false) {
+        let start = startOffset(of: node, keepingDocumentation: keepingDocumentation)
+        items.append(makeItem(kind, from: start, to: node.endPositionBeforeTrailingTrivia.utf8Offset))
+    }
+
+    /// Where a node's text starts: its first token, or its doc comment when asked to keep it.
+    private func startOffset(of node: some SyntaxProtocol, keepingDocumentation: Bool = false) -> Int {
+        if keepingDocumentation, let first = node.firstToken(viewMode: .sourceAccurate),
+           let documentation = DocumentationComment(trivia: first.leadingTrivia) {
+            return first.position.utf8Offset + documentation.offsetInTrivia
+        }
+        return node.positionAfterSkippingLeadingTrivia.utf8Offset
+    }
+
+    /// An item for the source text between two UTF-8 offsets.
+    private func makeItem(_ kind: CellItem.Kind, from start: Int, to end: Int) -> CellItem {
+        let (line, column) = cell.location(ofOffset: start)
+        return CellItem(kind: kind, text: cell.text(start..<max(start, end)), line: line, column: column)
+    }
+}

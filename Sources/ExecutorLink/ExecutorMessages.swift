@@ -1,0 +1,74 @@
+/// What the session (in the kernel process) asks of its executor process.
+public enum ExecutorCommand: Codable, Sendable, Equatable {
+    /// Load the cell library at `libraryPath` and call its entry function `entrySymbol`.
+    case runCell(libraryPath: String, entrySymbol: String)
+    /// The answer to an `inputRequested` event; nil when no input is available.
+    case input(String?)
+    /// Leave the loop and exit.
+    case shutdown
+}
+
+/// What the executor reports back, in the order it happens.
+public enum ExecutorEvent: Codable, Sendable, Equatable {
+    /// The executor is up and waiting for commands.
+    case ready(processID: Int32)
+    /// A cell started running in process `processID` (the one to signal on interrupt).
+    case cellStarted(processID: Int32)
+    /// `display(_:)` in a cell: show (or, with `update`, replace) a MIME bundle.
+    case display(DisplayPayload, displayID: String?, update: Bool)
+    /// Clear the cell's output (`wait`: when the next output arrives).
+    case clearOutput(wait: Bool)
+    /// The value of the cell's trailing expression.
+    case result(DisplayPayload)
+    /// An error the cell threw and did not catch.
+    case uncaughtError(typeName: String, description: String)
+    /// The cell reads standard input and waits for an `input` command.
+    case inputRequested(prompt: String, password: Bool)
+    /// The cell ended; the session now includes it (`loaded`) or is as before it.
+    case cellFinished(CellTermination)
+}
+
+/// An event with how far the executor's standard output and error files had grown when it
+/// was sent: the session shows the text before those ends first, so printed text and
+/// displays appear in the order the cell produced them.
+public struct ExecutorEventFrame: Codable, Sendable, Equatable {
+    /// What happened.
+    public var event: ExecutorEvent
+    /// The size of the standard output file when the event was sent (after a flush).
+    public var standardOutputEnd: Int64
+    /// The size of the standard error file when the event was sent (after a flush).
+    public var standardErrorEnd: Int64
+
+    /// An event and the two file sizes.
+    public init(event: ExecutorEvent, standardOutputEnd: Int64, standardErrorEnd: Int64) {
+        self.event = event
+        self.standardOutputEnd = standardOutputEnd
+        self.standardErrorEnd = standardErrorEnd
+    }
+}
+
+/// A MIME bundle as plain strings: MIME type to text (binary formats base64-encoded).
+public struct DisplayPayload: Codable, Sendable, Equatable {
+    /// MIME type to content, e.g. "text/plain": "42", "image/png": "<base64>".
+    public var data: [String: String]
+    /// Per-MIME-type metadata as JSON text (e.g. `{"width": 640}`), or empty.
+    public var metadataJSON: String
+
+    /// A bundle of the given representations.
+    public init(data: [String: String], metadataJSON: String = "") {
+        self.data = data
+        self.metadataJSON = metadataJSON
+    }
+}
+
+/// How a cell ended.
+public enum CellTermination: Codable, Sendable, Equatable {
+    /// The entry function returned; the cell's declarations and state are in the session.
+    case completed
+    /// The library could not be loaded (dlopen or dlsym failed); the session is unchanged.
+    case loadFailed(String)
+    /// The process running the cell died of a signal; the session is as before the cell.
+    case killedBySignal(Int32)
+    /// The cell called `exit`; the session is as before the cell.
+    case exited(Int32)
+}

@@ -1,0 +1,34 @@
+/// The name of an output stream: `stream` messages' `name`.
+public enum StreamName: String, Sendable, CaseIterable {
+    /// Standard output.
+    case stdout
+    /// Standard error.
+    case stderr
+}
+
+/// Where a running cell's outputs go. The server implements it; the backend calls it during
+/// ``KernelBackend/execute(_:output:)``, on the shell thread or any other (it is thread-safe).
+///
+/// Every call publishes at once on IOPub with the execute request as parent.
+public protocol ExecutionOutput: AnyObject {
+    /// Publishes `stream` `{name, text}`.
+    func stream(_ name: StreamName, _ text: String)
+
+    /// Publishes `display_data` `{data, metadata, transient}`; `transient.display_id` is
+    /// `displayID` when given, so the output can be updated later.
+    func display(_ bundle: MIMEBundle, displayID: String?)
+
+    /// Publishes `update_display_data`, replacing every output shown with `displayID`.
+    func updateDisplay(_ bundle: MIMEBundle, displayID: String)
+
+    /// Publishes `clear_output` `{wait}`; with `wait` the frontend clears when the next
+    /// output arrives.
+    func clearOutput(wait: Bool)
+
+    /// Sends `input_request` `{prompt, password}` on the stdin channel and waits for the
+    /// `input_reply`'s value.
+    ///
+    /// Returns `nil` at once when the request had `allow_stdin` false, and `nil` when the wait
+    /// ends without a reply: an interrupt (`interrupt_request` or SIGINT) or the server stopping.
+    func readInput(prompt: String, password: Bool) -> String?
+}

@@ -1,0 +1,56 @@
+import Foundation
+import JupyterWire
+
+/// The IOPub PUB socket, shared by the shell and control threads (and any thread a backend
+/// writes output from): every publication takes a lock, so frames of two messages never mix.
+///
+/// The topic frame is `kernel.<session>.<msg_type>`, as ipykernel writes it. A failed send is
+/// logged, never thrown: losing an output must not stop the kernel.
+final class IOPubPublisher: @unchecked Sendable {
+    private let lock = NSLock()
+    private let socket: ZeroMQSocket
+    private let session: KernelSession
+    private let log: KernelLog
+    private var closed = false
+
+    init(socket: ZeroMQSocket, session: KernelSession, log: KernelLog) {
+        self.socket = socket
+        self.session = session
+        self.log = log
+    }
+
+    /// Publishes a message of `type` with `parent` as its parent header.
+    func publish(_ type: String, content: JSONObject, parent: MessageHeader?, metadata: JSONObject = [:]) {
+        publish(session.message(type, content: content, parent: parent, metadata: metadata))
+    }
+
+    /// Publishes `message` as it is (its header is already the kernel's).
+    func publish(_ message: Message) {
+        let topic = Data("kernel.\(session.id).\(message.header.messageType)".utf8)
+        let frames = session.frames(message, identities: [topic])
+        lock.withLock {
+            guard !closed else {
+                log(.debug, "iopub closed: dropped \(message.header.messageType)")
+                return
+            }
+            do {
+                try socket.send(frames)
+            } catch {
+                log(.error, "cannot publish \(message.header.messageType) on iopub: \(error)")
+            }
+        }
+    }
+
+    /// Publishes `status` `{execution_state: state}`: `starting`, `busy` or `idle`.
+    func status(_ state: String, parent: MessageHeader?) {
+        publish("status", content: ["execution_state": .string(state)], parent: parent)
+    }
+
+    /// Closes the socket; later publications are dropped.
+    func close() {
+        lock.withLock {
+            closed = true
+            socket.close()
+        }
+    }
+}

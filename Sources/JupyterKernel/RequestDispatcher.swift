@@ -1,0 +1,132 @@
+import Foundation
+import JupyterWire
+
+/// The two request channels.
+enum RequestChannel: String, Sendable {
+    /// Shell: execution and the language requests; served on the thread that called `run()`.
+    case shell
+    /// Control: kernel_info, interrupt, shutdown, debug; served on its own thread so they are
+    /// answered while a cell runs.
+    case control
+}
+
+/// Handles one request: publishes `busy`, runs the handler for its `msg_type`, replies on the
+/// channel it came from with the same identities, publishes `idle`.
+///
+/// Shell-only requests (execute, is_complete, complete, inspect, history, comms) reach the
+/// backend from the shell thread only; on control they are logged and ignored, like unknown
+/// types. The execution count and history are touched by the shell thread only.
+final class RequestDispatcher: @unchecked Sendable {
+    let backend: KernelBackend
+    let session: KernelSession
+    let iopub: IOPubPublisher
+    let stdin: StdinChannel
+    let state: ServerState
+    let connection: ConnectionFile
+    let log: KernelLog
+    /// The last execution count given (0 before any); shell thread only.
+    var executionCount = 0
+    /// Stored inputs; shell thread only.
+    var history = ExecutionHistory()
+
+    init(
+        backend: KernelBackend, session: KernelSession, iopub: IOPubPublisher, stdin: StdinChannel,
+        state: ServerState, connection: ConnectionFile, log: KernelLog
+    ) {
+        self.backend = backend
+        self.session = session
+        self.iopub = iopub
+        self.stdin = stdin
+        self.state = state
+        self.connection = connection
+        self.log = log
+    }
+
+    /// Handles `request` received on `channel`, replying through `socket`. Returns whether the
+    /// shell should abort the execute requests already queued (a failed execution with
+    /// `stop_on_error`).
+    func handle(_ request: WireMessage, on channel: RequestChannel, socket: ZeroMQSocket) -> Bool {
+        let header = request.message.header
+        let type = header.messageType
+        log(.debug, "\(channel.rawValue): \(type) \(header.messageID)")
+        iopub.status("busy", parent: header)
+        defer { iopub.status("idle", parent: header) }
+
+        let content = request.message.content
+        switch (type, channel) {
+        case ("kernel_info_request", _):
+            reply(to: request, on: socket, content: ReplyContent.kernelInfo(backend.kernelInfo))
+        case ("execute_request", .shell):
+            return execute(request, socket: socket)
+        case ("is_complete_request", .shell):
+            let code = content["code"]?.stringValue ?? ""
+            reply(to: request, on: socket, content: ReplyContent.isComplete(backend.isComplete(code)))
+        case ("complete_request", .shell):
+            let code = content["code"]?.stringValue ?? ""
+            let cursor = content["cursor_pos"]?.intValue ?? code.unicodeScalars.count
+            reply(to: request, on: socket, content: ReplyContent.complete(backend.complete(code, cursorPosition: cursor)))
+        case ("inspect_request", .shell):
+            let code = content["code"]?.stringValue ?? ""
+            let cursor = content["cursor_pos"]?.intValue ?? code.unicodeScalars.count
+            let detail = content["detail_level"]?.intValue ?? 0
+            let result = backend.inspect(code, cursorPosition: cursor, detailLevel: detail)
+            reply(to: request, on: socket, content: ReplyContent.inspect(result))
+        case ("history_request", .shell):
+            reply(to: request, on: socket, content: history.reply(to: content))
+        case ("comm_info_request", _):
+            reply(to: request, on: socket, content: ["status": "ok", "comms": [:]])
+        case ("comm_open", .shell):
+            // No comm targets exist: close the comm at once, as ipykernel does for an unknown target.
+            let target = content["target_name"]?.stringValue ?? ""
+            log(.warning, "comm_open for target \"\(target)\": no such comm target; closing the comm")
+            iopub.publish(
+                "comm_close", content: ["comm_id": content["comm_id"] ?? .string(""), "data": [:]], parent: header)
+        case ("comm_msg", .shell), ("comm_close", .shell):
+            log(.debug, "\(type) for comm \(content["comm_id"]?.stringValue ?? "?"): no comms are open; ignored")
+        case ("connect_request", _):
+            reply(to: request, on: socket, content: ReplyContent.connect(connection))
+        case ("interrupt_request", _):
+            log(.info, "interrupt_request on \(channel.rawValue)")
+            interrupt()
+            reply(to: request, on: socket, content: ["status": "ok"])
+        case ("shutdown_request", _):
+            shutdown(request, socket: socket)
+        case ("debug_request", .control):
+            log(.info, "debug_request: this kernel has no debugger")
+            reply(to: request, on: socket, content: ReplyContent.debugUnsupported(request: content))
+        default:
+            log(.warning, "unknown message type on \(channel.rawValue): \"\(type)\"; ignored")
+        }
+        return false
+    }
+
+    /// What `interrupt_request` and SIGINT do: end a pending input wait, then interrupt the backend.
+    func interrupt() {
+        stdin.cancelPendingInput()
+        backend.interrupt()
+    }
+
+    /// `shutdown_request`: tells the backend (once), replies on the channel and on IOPub
+    /// (as ipykernel does), and asks every loop to stop.
+    private func shutdown(_ request: WireMessage, socket: ZeroMQSocket) {
+        let restart = request.message.content["restart"]?.boolValue ?? false
+        log(.info, "shutdown_request (restart: \(restart))")
+        if state.claimBackendShutdown() { backend.shutdown(restart: restart) }
+        let content: JSONObject = ["status": "ok", "restart": .bool(restart)]
+        reply(to: request, on: socket, content: content)
+        iopub.publish("shutdown_reply", content: content, parent: request.message.header)
+        state.requestStop(restart: restart)
+    }
+
+    /// Sends the reply to `request` on `socket`: type `<x>_reply`, the request's header as parent,
+    /// the request's identities. A failed send is logged.
+    func reply(to request: WireMessage, on socket: ZeroMQSocket, content: JSONObject, metadata: JSONObject = [:]) {
+        let type = KernelSession.replyType(for: request.message.header.messageType)
+        let message = session.message(type, content: content, parent: request.message.header, metadata: metadata)
+        do {
+            try socket.send(session.frames(message, identities: request.identities))
+        } catch {
+            log(.error, "cannot send \(type): \(error)")
+        }
+    }
+}

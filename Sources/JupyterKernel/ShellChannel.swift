@@ -1,0 +1,54 @@
+import Foundation
+import JupyterWire
+
+/// The shell loop: receives requests on the shell ROUTER and hands them to the dispatcher,
+/// on the thread that called `KernelServer.run()`, until the server stops.
+///
+/// After a failed execution with `stop_on_error`, the execute requests already waiting on the
+/// socket are answered `aborted` without running (ipykernel's rule); other requests waiting
+/// with them are handled normally.
+struct ShellChannel {
+    /// How long one poll lasts; bounds how late a stop is noticed.
+    static let pollSlice: Duration = .milliseconds(50)
+
+    let socket: ZeroMQSocket
+    let dispatcher: RequestDispatcher
+    let state: ServerState
+    let log: KernelLog
+
+    /// Serves until the server stops.
+    func serve() {
+        while !state.isStopping {
+            let frames: [Data]
+            do {
+                guard let received = try socket.receive(timeout: Self.pollSlice) else { continue }
+                frames = received
+            } catch {
+                log(.error, "shell: \(error)")
+                Thread.sleep(forTimeInterval: 0.05)
+                continue
+            }
+            guard let request = decode(frames) else { continue }
+            if dispatcher.handle(request, on: .shell, socket: socket) {
+                abortQueuedExecutions()
+            }
+        }
+    }
+
+    /// Answers `aborted` to every execute request already waiting; handles the others.
+    private func abortQueuedExecutions() {
+        while !state.isStopping {
+            guard let frames = try? socket.receive(timeout: .zero) else { return }
+            guard let request = decode(frames) else { continue }
+            if request.message.header.messageType == "execute_request" {
+                dispatcher.abort(request, socket: socket)
+            } else {
+                _ = dispatcher.handle(request, on: .shell, socket: socket)
+            }
+        }
+    }
+
+    private func decode(_ frames: [Data]) -> WireMessage? {
+        IncomingMessage.decode(frames, channel: "shell", signer: dispatcher.session.signer, log: log)
+    }
+}

@@ -1,0 +1,124 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+
+/// Compiles one cell's generated source into a shared library with `swiftc`.
+struct CellCompiler {
+    let compilerPath: String
+    let moduleSearchArguments: [String]
+    /// The session's folder: sources, libraries and cell modules live here.
+    let directory: URL
+
+    /// What a compile produced.
+    enum Result {
+        case library(path: String, symbolGraph: URL?)
+        case failed(CompilerDiagnostics)
+        case interrupted
+    }
+
+    /// The swiftc arguments for a cell (without the compiler's own path).
+    func arguments(moduleName: String, sourceFile: URL, exportsDeclarations: Bool, optimize: Bool) -> [String] {
+        var arguments = [
+            "-emit-library", "-parse-as-library", "-enable-testing", "-swift-version", "5",
+            optimize ? "-O" : "-Onone",
+            "-module-name", moduleName,
+            "-o", libraryPath(moduleName),
+            "-I", directory.path,
+            "-diagnostic-style", "llvm", "-no-color-diagnostics", "-suppress-warnings",
+        ] + moduleSearchArguments
+        if exportsDeclarations {
+            arguments += [
+                "-emit-module-path", directory.appendingPathComponent("\(moduleName).swiftmodule").path,
+                "-emit-symbol-graph", "-emit-symbol-graph-dir", symbolGraphDirectory(moduleName).path,
+                "-symbol-graph-minimum-access-level", "internal",
+            ]
+        }
+        return arguments + [sourceFile.path]
+    }
+
+    /// Writes `source` and compiles it; `isCancelled` is polled so an interrupt stops swiftc.
+    func compile(source: String, moduleName: String, exportsDeclarations: Bool, optimize: Bool, isCancelled: () -> Bool) -> Result {
+        let sourceFile = directory.appendingPathComponent("\(moduleName).swift")
+        do {
+            try source.write(to: sourceFile, atomically: false, encoding: .utf8)
+        } catch {
+            return .failed(CompilerDiagnostics(compilerOutput: "cannot write \(sourceFile.path): \(error)"))
+        }
+        let command = [compilerPath] + arguments(
+            moduleName: moduleName, sourceFile: sourceFile, exportsDeclarations: exportsDeclarations, optimize: optimize)
+        // The exact command beside the source, so a compile can be repeated by hand (or timed).
+        if let json = try? JSONSerialization.data(withJSONObject: command, options: [.withoutEscapingSlashes]) {
+            try? json.write(to: directory.appendingPathComponent("\(moduleName).command"))
+        }
+        let run = ToolRun(arguments: command)
+        switch run.wait(isCancelled: isCancelled) {
+        case .cancelled:
+            return .interrupted
+        case .finished(let status, _) where status == 0:
+            let graph = exportsDeclarations
+                ? symbolGraphDirectory(moduleName).appendingPathComponent("\(moduleName).symbols.json") : nil
+            return .library(path: libraryPath(moduleName), symbolGraph: graph)
+        case .finished(_, let output):
+            return .failed(CompilerDiagnostics(compilerOutput: output))
+        case .couldNotStart(let reason):
+            return .failed(CompilerDiagnostics(compilerOutput: reason))
+        }
+    }
+
+    private func libraryPath(_ moduleName: String) -> String {
+        directory.appendingPathComponent("lib\(moduleName).so").path
+    }
+
+    private func symbolGraphDirectory(_ moduleName: String) -> URL {
+        directory.appendingPathComponent("\(moduleName).symbols")
+    }
+}
+
+/// A command-line tool run to completion with its standard output and error captured together.
+struct ToolRun {
+    let arguments: [String]
+
+    enum Ending {
+        case finished(status: Int32, output: String)
+        case cancelled
+        case couldNotStart(String)
+    }
+
+    /// Runs the tool; every 50 ms `isCancelled` is asked, and a true answer kills the tool.
+    func wait(isCancelled: () -> Bool = { false }) -> Ending {
+        let output: Pipe
+        let child: ChildProcess
+        do {
+            output = try Pipe()
+            child = try ChildProcess.spawn(
+                arguments: arguments, environment: ProcessInfo.processInfo.environment,
+                descriptors: [1: output.writeEnd, 2: output.writeEnd])
+        } catch {
+            return .couldNotStart(error.description)
+        }
+        close(output.writeEnd)
+        defer { close(output.readEnd) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        var descriptor = pollfd(fd: output.readEnd, events: Int16(POLLIN), revents: 0)
+        while true {
+            let ready = poll(&descriptor, 1, 50)
+            if ready > 0 {
+                let count = read(output.readEnd, &buffer, buffer.count)
+                if count > 0 {
+                    bytes.append(contentsOf: buffer[..<count])
+                    continue
+                }
+                if count == 0 || errno != EINTR { break }
+            }
+            if isCancelled() {
+                kill(child.processID, SIGKILL)
+                _ = child.waitForExit()
+                return .cancelled
+            }
+        }
+        let status = child.waitForExit()
+        return .finished(status: status, output: String(decoding: bytes, as: UTF8.self))
+    }
+}

@@ -1,0 +1,182 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CProcessControl
+import ExecutorLink
+import Foundation
+import Synchronization
+
+/// The executor process as the session sees it: started with a command pipe, an event pipe,
+/// and standard output and error redirected to two files in the session folder (appended
+/// to, read by the session as they grow), it loads and runs cell libraries.
+/// Its process id changes from cell to cell (each completed cell's runner takes over), so
+/// the session is made a child subreaper and collects every executor process that exits.
+final class ExecutorProcess {
+    private let commands: FramedChannel
+    private let events: FramedChannel
+    private let commandWriteEnd: Int32
+    private let eventReadEnd: Int32
+    private var standardOutput: OutputFile
+    private var standardError: OutputFile
+    /// Every executor process id heard of and not yet collected.
+    private var knownProcesses: Set<pid_t> = []
+    /// The process running the current cell (to signal on interrupt), if any.
+    private let runner = Mutex<pid_t?>(nil)
+
+    /// Starts the executor (its output files go in `directory`) and waits for its `ready` event.
+    init(command: [String], environment: [String: String], directory: URL) throws(SessionSetupError) {
+        process_become_child_subreaper()
+        signal(SIGPIPE, SIG_IGN)  // a dead executor must not take the session's process with it
+        let commandPipe = try Pipe()
+        let eventPipe = try Pipe()
+        standardOutput = try OutputFile(path: directory.appendingPathComponent("stdout.txt").path)
+        standardError = try OutputFile(path: directory.appendingPathComponent("stderr.txt").path)
+        let outputAppender = try standardOutput.openForAppending()
+        let errorAppender = try standardError.openForAppending()
+        defer {
+            close(outputAppender)
+            close(errorAppender)
+        }
+        var childEnvironment = ProcessInfo.processInfo.environment
+        childEnvironment["SWIFT_BACKTRACE"] = "enable=no"
+        childEnvironment.merge(environment) { $1 }
+        let child = try ChildProcess.spawn(
+            arguments: command, environment: childEnvironment,
+            descriptors: [1: outputAppender, 2: errorAppender, 3: commandPipe.readEnd, 4: eventPipe.writeEnd])
+        close(commandPipe.readEnd)
+        close(eventPipe.writeEnd)
+        commandWriteEnd = commandPipe.writeEnd
+        eventReadEnd = eventPipe.readEnd
+        commands = FramedChannel(fileDescriptor: commandWriteEnd)
+        events = FramedChannel(fileDescriptor: eventReadEnd)
+        knownProcesses.insert(child.processID)
+        guard case .ready(let processID)? = events.receive(ExecutorEventFrame.self)?.event else {
+            let status = child.waitForExit()
+            throw SessionSetupError("the executor (\(command.joined(separator: " "))) did not start: exit status \(status)")
+        }
+        knownProcesses.insert(processID)
+    }
+
+    deinit {
+        terminate()
+        close(commandWriteEnd)
+        close(eventReadEnd)
+        standardOutput.close()
+        standardError.close()
+    }
+
+    /// Stops every executor process (the checkpoint and any running cell) and collects them.
+    func terminate() {
+        _ = commands.send(ExecutorCommand.shutdown)
+        for process in knownProcesses { kill(process, SIGKILL) }
+        collectExitedProcesses(blocking: true)
+    }
+
+    /// What the executor reported about one cell.
+    struct CellRun {
+        var termination: CellTermination
+        var result: DisplayPayload?
+        var uncaughtError: (typeName: String, description: String)?
+        /// The last part of what the cell wrote to standard error (to find a trap message).
+        var standardErrorTail: String
+        /// Whether the session stopped the cell by force after an interrupt.
+        var wasStoppedByForce: Bool
+    }
+
+    /// The interrupt state of the cell being run, shared with `interrupt()`.
+    private let interruptRequestedAt = Mutex<ContinuousClock.Instant?>(nil)
+
+    /// How often the output files are read while a cell runs without events.
+    private static let outputPollMilliseconds: Int32 = 20
+
+    /// Runs one cell library, forwarding its output as it appears, until the cell ends.
+    /// Returns nil when the executor itself is gone (the session must start a new one).
+    func run(libraryPath: String, entrySymbol: String, output: SessionOutput, gracePeriod: Duration) -> CellRun? {
+        interruptRequestedAt.withLock { $0 = nil }
+        standardOutput.restart()
+        standardError.restart()
+        guard commands.send(ExecutorCommand.runCell(libraryPath: libraryPath, entrySymbol: entrySymbol)) else { return nil }
+        var errorTail = ""
+        var stackTraceFilter = StackTraceFilter()
+        var run = CellRun(termination: .completed, standardErrorTail: "", wasStoppedByForce: false)
+        /// Sends what the files hold up to the given ends (nil: up to their current size).
+        func forward(outputEnd: Int64?, errorEnd: Int64?, final: Bool = false) {
+            var text = standardOutput.read(upTo: outputEnd)
+            if final { text += standardOutput.flushText() }
+            if !text.isEmpty { output.standardOutput(text) }
+            var errorText = stackTraceFilter.filter(standardError.read(upTo: errorEnd))
+            if final { errorText += stackTraceFilter.filter(standardError.flushText()) + stackTraceFilter.flush() }
+            if !errorText.isEmpty {
+                output.standardError(errorText)
+                errorTail = String((errorTail + errorText).suffix(4096))
+            }
+        }
+        var descriptor = pollfd(fd: eventReadEnd, events: Int16(POLLIN), revents: 0)
+        while true {
+            // The files' sizes before looking for an event: bytes below them were written
+            // before any event not yet sent, so they may be shown when no event is waiting.
+            let outputSize = standardOutput.size
+            let errorSize = standardError.size
+            if poll(&descriptor, 1, Self.outputPollMilliseconds) > 0 {
+                guard let frame = events.receive(ExecutorEventFrame.self) else {
+                    runner.withLock { $0 = nil }
+                    return nil
+                }
+                forward(outputEnd: frame.standardOutputEnd, errorEnd: frame.standardErrorEnd)
+                switch frame.event {
+                case .ready(let processID):
+                    knownProcesses.insert(processID)
+                case .cellStarted(let processID):
+                    knownProcesses.insert(processID)
+                    runner.withLock { $0 = processID }
+                case .display(let payload, let displayID, let update):
+                    output.display(payload, displayID: displayID, update: update)
+                case .clearOutput(let wait):
+                    output.clearOutput(wait: wait)
+                case .result(let payload):
+                    run.result = payload
+                case .uncaughtError(let typeName, let description):
+                    run.uncaughtError = (typeName, description)
+                case .inputRequested(let prompt, let password):
+                    let answer = output.readInput(prompt: prompt, password: password)
+                    _ = commands.send(ExecutorCommand.input(answer))
+                case .cellFinished(let termination):
+                    forward(outputEnd: nil, errorEnd: nil, final: true)
+                    run.termination = termination
+                    run.standardErrorTail = errorTail
+                    runner.withLock { $0 = nil }
+                    collectExitedProcesses(blocking: false)
+                    return run
+                }
+            } else {
+                forward(outputEnd: outputSize, errorEnd: errorSize)
+            }
+            if let requested = interruptRequestedAt.withLock({ $0 }), ContinuousClock.now - requested > gracePeriod,
+               let processID = runner.withLock({ $0 }), !run.wasStoppedByForce {
+                kill(processID, SIGKILL)
+                run.wasStoppedByForce = true
+            }
+        }
+    }
+
+    /// Asks the running cell to stop: SIGINT now (long library loops stop cooperatively),
+    /// SIGKILL after the grace period if it is still running. Returns false when no cell runs.
+    @discardableResult
+    func interrupt() -> Bool {
+        guard let processID = runner.withLock({ $0 }) else { return false }
+        interruptRequestedAt.withLock { if $0 == nil { $0 = ContinuousClock.now } }
+        kill(processID, SIGINT)
+        return true
+    }
+
+    /// Collects executor processes that have exited (they are our children as subreaper).
+    private func collectExitedProcesses(blocking: Bool) {
+        for process in knownProcesses {
+            var status: Int32 = 0
+            let result = waitpid(process, &status, blocking ? 0 : WNOHANG)
+            if result == process || (result < 0 && errno == ECHILD) {
+                knownProcesses.remove(process)
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// A notebook magic: a line starting with `%` (or `%%` for the whole cell) that asks the
+/// session for something other than Swift.
+enum SessionMagic: Equatable {
+    /// `%time code` / `%%time`: run the code and report compile and run time.
+    case time(code: String)
+    /// `%timeit code` / `%%timeit`: run the code many times and report the time per run.
+    case timeit(code: String)
+    /// `%who`: the names the session holds, with their types.
+    case who
+    /// `%reset`: forget everything, as a new session.
+    case reset
+    /// `%optimize on|off`: compile the following cells with -O, or without.
+    case optimize(Bool)
+    /// `%include path.swift`: run the file's Swift (then the rest of the cell).
+    case include(path: String, rest: String)
+    /// `%help` (or `%lsmagic`): the list of magics.
+    case help
+
+    /// The magic a cell starts with, nil for plain Swift, or an error naming the problem.
+    static func parse(_ cell: String) throws(CellFailure) -> SessionMagic? {
+        let lines = cell.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let firstIndex = lines.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }) else { return nil }
+        let first = lines[firstIndex].trimmingCharacters(in: .whitespaces)
+        guard first.hasPrefix("%") else { return nil }
+        let rest = lines[(firstIndex + 1)...].joined(separator: "\n")
+        let isCellMagic = first.hasPrefix("%%")
+        let body = first.drop { $0 == "%" }
+        let name = String(body.prefix { !$0.isWhitespace })
+        let argument = body.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
+        let remainder = isCellMagic ? rest : [argument, rest].filter { !$0.isEmpty }.joined(separator: "\n")
+        switch name {
+        case "time":
+            return .time(code: remainder)
+        case "timeit":
+            return .timeit(code: remainder)
+        case "who", "whos":
+            return .who
+        case "reset":
+            return .reset
+        case "help", "lsmagic":
+            return .help
+        case "optimize":
+            switch argument {
+            case "on": return .optimize(true)
+            case "off": return .optimize(false)
+            default: throw CellFailure(name: "MagicError", message: "%optimize takes on or off, not \"\(argument)\"")
+            }
+        case "include":
+            guard !argument.isEmpty else {
+                throw CellFailure(name: "MagicError", message: "%include needs the path of a Swift file")
+            }
+            return .include(path: argument, rest: rest)
+        default:
+            throw CellFailure(
+                name: "MagicError",
+                message: "unknown magic %\(name); the magics are \(Self.names.joined(separator: ", "))")
+        }
+    }
+
+    /// The magics, as a user types them.
+    static let names = ["%time", "%%time", "%timeit", "%%timeit", "%who", "%reset", "%optimize on|off", "%include FILE", "%help"]
+
+    /// What `%help` prints.
+    static let helpText = """
+        %time CODE / %%time      run the code (the rest of the cell) and print compile and run time
+        %timeit CODE / %%timeit  run the code many times and print the time per run
+        %who                     list the session's names with their types
+        %reset                   forget every name: a fresh session
+        %optimize on|off         compile the following cells with -O (on) or without (off, the default)
+        %include FILE            run the Swift file FILE, then the rest of the cell
+        %help                    this list
+
+        """
+}

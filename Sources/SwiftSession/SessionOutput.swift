@@ -1,0 +1,40 @@
+import ExecutorLink
+
+/// Where a running cell's output goes, as it happens (a notebook front end, a terminal, a test).
+public protocol SessionOutput: AnyObject {
+    /// Text the cell printed to standard output.
+    func standardOutput(_ text: String)
+    /// Text the cell (or the runtime, e.g. a trap message) printed to standard error.
+    func standardError(_ text: String)
+    /// A value shown with `display(_:)`; with `update`, it replaces the display `displayID`.
+    func display(_ payload: DisplayPayload, displayID: String?, update: Bool)
+    /// The cell asked to clear its output.
+    func clearOutput(wait: Bool)
+    /// The cell reads a line; nil when no input is available.
+    func readInput(prompt: String, password: Bool) -> String?
+}
+
+/// How a cell ended.
+public enum CellOutcome: Sendable, Equatable {
+    /// It ran to the end; `result` is its trailing expression's value, if it had one.
+    case completed(result: DisplayPayload?)
+    /// It did not compile, trapped, was interrupted, or threw; see the failure.
+    case failed(CellFailure)
+}
+
+/// Why a cell failed, in the shape notebook front ends show errors.
+public struct CellFailure: Error, Sendable, Equatable {
+    /// The kind of failure, e.g. "CompileError", "Trap", "Interrupted", or a thrown error's type.
+    public var name: String
+    /// One line saying what happened.
+    public var message: String
+    /// The details, one entry per line (diagnostics with source lines and carets).
+    public var details: [String]
+
+    /// A failure of the given kind.
+    public init(name: String, message: String, details: [String] = []) {
+        self.name = name
+        self.message = message
+        self.details = details
+    }
+}

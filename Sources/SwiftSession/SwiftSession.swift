@@ -1,0 +1,333 @@
+import CellSyntax
+import ExecutorLink
+import Foundation
+import Synchronization
+
+/// A persistent Swift session: every cell is compiled into a shared library that sees what
+/// earlier cells declared, and is run in an executor process that keeps the state. A cell
+/// that fails to compile, traps, exits or is interrupted leaves the session as it was.
+///
+///     let session = try SwiftSession(configuration: configuration)
+///     session.execute("var x = 20", executionCount: 1, output: printer)
+///     session.execute("x + 22", executionCount: 2, output: printer)   // .completed(result: "42")
+public final class SwiftSession {
+    private let configuration: SessionConfiguration
+    private var directory: URL
+    private var executor: ExecutorProcess
+    private var symbols = SessionSymbolTable()
+    private var cellCounter = 0
+    private var optimize = false
+    private var apiIndex: APIIndex?
+    /// Set by `interrupt()` (any thread) while a cell compiles; the compile loop polls it.
+    private let compileInterrupted = Atomic<Bool>(false)
+    private let phase = Mutex<Phase>(.idle)
+
+    private enum Phase { case idle, compiling, running }
+
+    /// Starts the executor process and makes the session's folder.
+    public init(configuration: SessionConfiguration) throws(SessionSetupError) {
+        self.configuration = configuration
+        directory = try Self.makeDirectory(in: configuration.scratchDirectory)
+        executor = try ExecutorProcess(
+            command: configuration.executorCommand, environment: configuration.executorEnvironment, directory: directory)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// Runs one cell (Swift, or a magic such as `%time`), sending its output as it appears.
+    /// `executionCount` names the cell in diagnostics ("Cell In[3]:2:5: error: ...").
+    public func execute(_ code: String, executionCount: Int, output: SessionOutput) -> CellOutcome {
+        compileInterrupted.store(false, ordering: .relaxed)
+        let label = "Cell In[\(executionCount)]"
+        let magic: SessionMagic?
+        do {
+            magic = try SessionMagic.parse(code)
+        } catch {
+            return .failed(error)
+        }
+        switch magic {
+        case nil:
+            return runSwift(code, label: label, output: output).outcome
+        case .time(let code):
+            let run = runSwift(code, label: label, output: output)
+            output.standardOutput("compile: \(DurationText.describe(run.compileSeconds)), run: \(DurationText.describe(run.runSeconds))\n")
+            return run.outcome
+        case .timeit(let code):
+            return runSwift("try __timeCell { " + code + "\n}", label: label, output: output).outcome
+        case .who:
+            output.standardOutput(whoTable())
+            return .completed(result: nil)
+        case .reset:
+            do {
+                try reset()
+            } catch {
+                return .failed(CellFailure(name: "SessionError", message: error.description))
+            }
+            output.standardOutput("The session was reset: every name is gone.\n")
+            return .completed(result: nil)
+        case .optimize(let on):
+            optimize = on
+            output.standardOutput(on ? "Cells now compile with -O.\n" : "Cells now compile without optimisation (-Onone).\n")
+            return .completed(result: nil)
+        case .include(let path, let rest):
+            guard let included = try? String(contentsOfFile: path, encoding: .utf8) else {
+                return .failed(CellFailure(name: "MagicError", message: "%include cannot read \(path) (relative paths start at \(FileManager.default.currentDirectoryPath))"))
+            }
+            return runSwift(included + "\n" + rest, label: "\(label) (including \(path))", output: output).outcome
+        case .help:
+            output.standardOutput(SessionMagic.helpText)
+            return .completed(result: nil)
+        }
+    }
+
+    /// Asks the running cell to stop (see `SessionConfiguration.interruptGracePeriod`), or
+    /// stops the compiler if the cell is still compiling. Safe to call from any thread.
+    public func interrupt() {
+        switch phase.withLock({ $0 }) {
+        case .idle: return
+        case .compiling: compileInterrupted.store(true, ordering: .relaxed)
+        case .running: executor.interrupt()
+        }
+    }
+
+    /// Ends the executor processes now (the session cannot run cells afterwards).
+    public func close() {
+        executor.terminate()
+    }
+
+    /// Forgets every cell: a new executor process and an empty name table.
+    public func reset() throws(SessionSetupError) {
+        let newDirectory = try Self.makeDirectory(in: configuration.scratchDirectory)
+        let newExecutor = try ExecutorProcess(
+            command: configuration.executorCommand, environment: configuration.executorEnvironment, directory: newDirectory)
+        try? FileManager.default.removeItem(at: directory)
+        directory = newDirectory
+        executor = newExecutor
+        symbols = SessionSymbolTable()
+        apiIndex = nil
+    }
+
+    /// Whether `code` is a complete cell, needs more lines, or cannot be Swift.
+    public func completeness(of code: String) -> CellCompleteness.Verdict {
+        if (try? SessionMagic.parse(code)) != nil { return .complete }
+        return CellCompleteness.verdict(for: code)
+    }
+
+    /// Completions at `cursor` (in unicode scalars): session names, the preloaded modules'
+    /// API, Swift keywords; after a dot, the members of the type of a session name or of a
+    /// project type.
+    public func completions(in code: String, cursor: Int) -> (matches: [String], start: Int, end: Int) {
+        let context = CompletionContext.at(code, cursor: cursor)
+        let index = loadedAPIIndex()
+        var candidates: [String] = []
+        if let base = context.memberBase {
+            let typeName = typeName(of: base)
+            let memberSymbols = (symbols.members[typeName] ?? []) + (index.members[typeName] ?? [])
+            candidates = memberSymbols.map(\.baseName).filter { !$0.hasPrefix("init") }
+        } else {
+            candidates = symbols.visibleEntries.map(\.name) + Array(index.topLevel.keys)
+                + SwiftVocabulary.keywords + SwiftVocabulary.standardLibrary
+        }
+        let matches = Set(candidates.filter { $0.hasPrefix(context.prefix) && !$0.hasPrefix("_") }).sorted()
+        return (matches, context.start, context.end)
+    }
+
+    /// The declaration and documentation of the name at `cursor`, as plain text, or nil.
+    public func inspection(of code: String, cursor: Int) -> String? {
+        guard let target = InspectionTarget.at(code, cursor: cursor) else { return nil }
+        let parts = target.split(separator: ".").map(String.init)
+        if parts.count == 1, let entry = symbols.lookup(parts[0]) {
+            return [entry.declaration, entry.documentation].compactMap { $0 }.joined(separator: "\n\n")
+        }
+        let index = loadedAPIIndex()
+        let found: [SymbolGraph.Symbol]
+        if parts.count >= 2 {
+            let owner = typeName(of: parts.dropLast().joined(separator: "."))
+            found = ((symbols.members[owner] ?? []) + (index.members[owner] ?? [])).filter { $0.baseName == parts.last! }
+        } else {
+            found = index.topLevel[parts[0]] ?? []
+        }
+        guard !found.isEmpty else { return nil }
+        return found.prefix(4).map { [$0.declaration, $0.documentation].compactMap { $0 }.joined(separator: "\n") }
+            .joined(separator: "\n\n")
+    }
+
+    // MARK: - Running Swift
+
+    private struct Run {
+        var outcome: CellOutcome
+        var compileSeconds: Double = 0
+        var runSeconds: Double = 0
+    }
+
+    private func runSwift(_ code: String, label: String, output: SessionOutput) -> Run {
+        let analysis = CellAnalyzer.analyze(code)
+        if !analysis.syntaxErrors.isEmpty {
+            return Run(outcome: .failed(syntaxFailure(analysis.syntaxErrors, code: code, label: label)))
+        }
+        cellCounter += 1
+        let moduleName = "Cell\(cellCounter)"
+        let entrySymbol = "swift_margin_cell_\(cellCounter)"
+        let source: String
+        do {
+            source = try CellLibrarySource.generate(analysis, options: CellLibraryOptions(
+                preamble: configuration.preloadedImports + symbols.importLines,
+                fileLabel: label, entrySymbol: entrySymbol,
+                resultFunction: "__publishCellResult", errorFunction: "__reportCellError"))
+        } catch {
+            return Run(outcome: .failed(syntaxFailure(error.diagnostics, code: code, label: label)))
+        }
+        let compiler = CellCompiler(
+            compilerPath: configuration.compilerPath, moduleSearchArguments: configuration.moduleSearchArguments,
+            directory: directory)
+        phase.withLock { $0 = .compiling }
+        defer { phase.withLock { $0 = .idle } }
+        let compileStart = ContinuousClock.now
+        let compiled = compiler.compile(
+            source: source, moduleName: moduleName, exportsDeclarations: analysis.exportsDeclarations,
+            optimize: optimize, isCancelled: { compileInterrupted.load(ordering: .relaxed) })
+        let compileSeconds = Self.seconds(since: compileStart)
+        let libraryPath: String
+        let symbolGraphFile: URL?
+        switch compiled {
+        case .interrupted:
+            return Run(outcome: .failed(CellFailure(
+                name: "Interrupted", message: "the cell was interrupted while it compiled; the session is unchanged")))
+        case .failed(let diagnostics):
+            let details = diagnostics.rendered(cellSource: code, fileLabel: label)
+            return Run(outcome: .failed(CellFailure(
+                name: "CompileError", message: diagnostics.firstError ?? "the cell did not compile", details: details)),
+                compileSeconds: compileSeconds)
+        case .library(let path, let graph):
+            libraryPath = path
+            symbolGraphFile = graph
+        }
+        phase.withLock { $0 = .running }
+        let runStart = ContinuousClock.now
+        guard let run = executor.run(
+            libraryPath: libraryPath, entrySymbol: entrySymbol, output: output,
+            gracePeriod: configuration.interruptGracePeriod)
+        else {
+            let restarted = (try? reset()) != nil
+            return Run(outcome: .failed(CellFailure(
+                name: "ExecutorLost",
+                message: "the process holding the session ended unexpectedly; "
+                    + (restarted ? "a new, empty session was started" : "no new session could be started"))))
+        }
+        let runSeconds = Self.seconds(since: runStart)
+        let outcome = outcome(of: run, analysis: analysis, moduleName: moduleName, symbolGraph: symbolGraphFile, label: label)
+        return Run(outcome: outcome, compileSeconds: compileSeconds, runSeconds: runSeconds)
+    }
+
+    private func outcome(
+        of run: ExecutorProcess.CellRun, analysis: CellAnalysis, moduleName: String, symbolGraph: URL?, label: String
+    ) -> CellOutcome {
+        let unchanged = "the session is as it was before this cell"
+        switch run.termination {
+        case .completed:
+            if analysis.exportsDeclarations {
+                symbols.add(
+                    module: moduleName,
+                    entries: analysis.declaredNames.map { SessionSymbolTable.Entry(declaredName: $0, module: moduleName) },
+                    graph: symbolGraph.flatMap(SymbolGraph.init(contentsOf:)))
+            }
+            if let error = run.uncaughtError {
+                return .failed(CellFailure(
+                    name: error.typeName, message: error.description,
+                    details: ["\(label): uncaught error \(error.typeName): \(error.description)",
+                              "what the cell did before the error stays in the session"]))
+            }
+            return .completed(result: run.result)
+        case .loadFailed(let reason):
+            return .failed(CellFailure(name: "LoadError", message: reason, details: [reason, unchanged]))
+        case .exited(let status):
+            return .failed(CellFailure(
+                name: "Exit", message: "the cell called exit(\(status))",
+                details: ["the cell called exit(\(status)); \(unchanged)"]))
+        case .killedBySignal(let signal):
+            if run.wasStoppedByForce {
+                return .failed(CellFailure(
+                    name: "Interrupted", message: "the cell was stopped after an interrupt",
+                    details: ["the cell did not stop within \(configuration.interruptGracePeriod) of the interrupt and was stopped; \(unchanged)"]))
+            }
+            let trap = TrapReport(signal: signal, standardErrorTail: run.standardErrorTail, cellLabel: label)
+            return .failed(CellFailure(name: "Trap", message: trap.message, details: trap.details + [unchanged]))
+        }
+    }
+
+    private func syntaxFailure(_ diagnostics: [CellDiagnostic], code: String, label: String) -> CellFailure {
+        let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
+        var details: [String] = []
+        for diagnostic in diagnostics {
+            details.append("\(label):\(diagnostic.line):\(diagnostic.column): error: \(diagnostic.message)")
+            if diagnostic.line >= 1, diagnostic.line <= lines.count {
+                let line = String(lines[diagnostic.line - 1])
+                details.append(line)
+                details.append(String(repeating: " ", count: max(0, diagnostic.column - 1)) + "^")
+            }
+        }
+        return CellFailure(name: "SyntaxError", message: diagnostics.first?.message ?? "the cell is not valid Swift", details: details)
+    }
+
+    // MARK: - Names
+
+    private func whoTable() -> String {
+        let entries = symbols.visibleEntries
+        guard !entries.isEmpty else { return "The session has no names yet.\n" }
+        let width = entries.map(\.name.count).max() ?? 0
+        return entries.map { $0.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.declaration }
+            .joined(separator: "\n") + "\n"
+    }
+
+    /// The type name (without generic arguments) of a session name or a dotted path, or the
+    /// text itself when it names a type.
+    private func typeName(of expression: String) -> String {
+        let trimmed = expression.trimmingCharacters(in: .whitespaces)
+        guard let entry = symbols.lookup(trimmed), entry.importKeyword == "var" || entry.importKeyword == "let",
+              let colon = entry.declaration.firstIndex(of: ":") else {
+            return trimmed
+        }
+        let type = entry.declaration[entry.declaration.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        return String(type.prefix { $0 != "<" && $0 != "?" && $0 != " " && $0 != "=" })
+    }
+
+    private func loadedAPIIndex() -> APIIndex {
+        if let apiIndex { return apiIndex }
+        let extractor = URL(fileURLWithPath: configuration.compilerPath).deletingLastPathComponent()
+            .appendingPathComponent("swift-symbolgraph-extract").path
+        let modules = configuration.preloadedImports.compactMap { line -> String? in
+            let words = line.split(separator: " ")
+            return words.count == 2 && words[0] == "import" ? String(words[1]) : nil
+        }
+        let index = APIIndex(
+            modules: modules + configuration.indexedModules, extractor: extractor,
+            searchArguments: configuration.moduleSearchArguments,
+            directory: directory.appendingPathComponent("api"))
+        apiIndex = index
+        return index
+    }
+
+    private static func makeDirectory(in parent: URL) throws(SessionSetupError) -> URL {
+        let directory = parent.appendingPathComponent("swift-margin-session-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw SessionSetupError("cannot create the session folder \(directory.path): \(error)")
+        }
+        return directory
+    }
+
+    private static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    }
+}
+
+extension SessionSymbolTable.Entry {
+    init(declaredName: DeclaredName, module: String) {
+        self.init(name: declaredName.name, importKeyword: declaredName.kind.scopedImportKeyword,
+                  declaration: declaredName.signature, documentation: declaredName.documentation, module: module)
+    }
+}

@@ -1,0 +1,120 @@
+import ExecutorLink
+import Foundation
+import JupyterKernel
+import JupyterWire
+import SwiftSession
+
+/// The Jupyter kernel's language side: Swift cells run in a `SwiftSession`.
+final class SwiftKernelBackend: KernelBackend {
+    private let session: SwiftSession
+
+    init(session: SwiftSession) {
+        self.session = session
+    }
+
+    var kernelInfo: KernelInfo {
+        KernelInfo(
+            implementation: "swift-margin", implementationVersion: "0.1.0",
+            languageName: "swift", languageVersion: Self.swiftVersion,
+            mimetype: "text/x-swift", fileExtension: ".swift", pygmentsLexer: "swift", codemirrorMode: "swift",
+            banner: "swift-margin: Swift \(Self.swiftVersion) cells with tensors, models, the large-margin loss and attacks preloaded. %help lists the magics.",
+            helpLinks: [KernelInfo.HelpLink(text: "Swift language guide", url: "https://docs.swift.org/swift-book/")])
+    }
+
+    func execute(_ request: ExecuteRequest, output: ExecutionOutput) -> ExecuteOutcome {
+        let sink = KernelOutputAdapter(output: output, allowsInput: request.allowStdin)
+        switch session.execute(request.code, executionCount: request.executionCount, output: sink) {
+        case .completed(let result):
+            return .success(result: result.map(MIMEBundle.init(payload:)))
+        case .failed(let failure):
+            return .failure(KernelError(
+                ename: failure.name, evalue: failure.message,
+                traceback: failure.details.isEmpty ? ["\(failure.name): \(failure.message)"] : failure.details))
+        }
+    }
+
+    func isComplete(_ code: String) -> CompletenessVerdict {
+        switch session.completeness(of: code) {
+        case .complete: return .complete
+        case .incomplete(let indent): return .incomplete(indent: indent)
+        case .invalid: return .invalid
+        }
+    }
+
+    func complete(_ code: String, cursorPosition: Int) -> CompletionMatches {
+        let found = session.completions(in: code, cursor: cursorPosition)
+        return CompletionMatches(matches: found.matches, cursorStart: found.start, cursorEnd: found.end)
+    }
+
+    func inspect(_ code: String, cursorPosition: Int, detailLevel: Int) -> InspectionResult? {
+        session.inspection(of: code, cursor: cursorPosition).map { InspectionResult(bundle: .plainText($0)) }
+    }
+
+    func interrupt() {
+        session.interrupt()
+    }
+
+    func shutdown(restart: Bool) {
+        session.close()
+    }
+
+    private static var swiftVersion: String {
+        #if compiler(>=6.3)
+        return "6.3"
+        #elseif compiler(>=6.2)
+        return "6.2"
+        #else
+        return "6"
+        #endif
+    }
+}
+
+/// Forwards a session's output to a Jupyter request's output.
+private final class KernelOutputAdapter: SessionOutput {
+    private let output: ExecutionOutput
+    private let allowsInput: Bool
+
+    init(output: ExecutionOutput, allowsInput: Bool) {
+        self.output = output
+        self.allowsInput = allowsInput
+    }
+
+    func standardOutput(_ text: String) { output.stream(.stdout, text) }
+    func standardError(_ text: String) { output.stream(.stderr, text) }
+
+    func display(_ payload: DisplayPayload, displayID: String?, update: Bool) {
+        let bundle = MIMEBundle(payload: payload)
+        if update, let displayID {
+            output.updateDisplay(bundle, displayID: displayID)
+        } else {
+            output.display(bundle, displayID: displayID)
+        }
+    }
+
+    func clearOutput(wait: Bool) { output.clearOutput(wait: wait) }
+
+    func readInput(prompt: String, password: Bool) -> String? {
+        allowsInput ? output.readInput(prompt: prompt, password: password) : nil
+    }
+}
+
+extension MIMEBundle {
+    /// A Jupyter MIME bundle from the executor's strings: JSON types are parsed, the rest
+    /// stays text (images are base64 already).
+    init(payload: DisplayPayload) {
+        var data: [String: JSONValue] = [:]
+        for (type, text) in payload.data {
+            if type == "application/json" || type.hasSuffix("+json"),
+               let parsed = try? JSONValue(parsing: Data(text.utf8)) {
+                data[type] = parsed
+            } else {
+                data[type] = .string(text)
+            }
+        }
+        var metadata: [String: JSONValue] = [:]
+        if !payload.metadataJSON.isEmpty, case .object(let fields)? = try? JSONValue(parsing: Data(payload.metadataJSON.utf8)) {
+            metadata = fields
+        }
+        self.init(data: data, metadata: metadata)
+    }
+}

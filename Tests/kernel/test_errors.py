@@ -1,0 +1,128 @@
+"""Failing cells: compile and syntax errors, traps, exit, thrown errors. After each one the
+session is exactly as it was before the cell."""
+
+import re
+
+import pytest
+
+from kernel_helpers import execute, run_ok, value_of
+
+
+@pytest.fixture(scope="module")
+def session(kc):
+    """A session with a known variable `x` (= 7) and a function, set before every failure."""
+    run_ok(kc, "var x = 7\nfunc triple(_ v: Int) -> Int { 3 * v }\nvar one = 1")
+    return kc
+
+
+def assert_session_unchanged(kc):
+    assert value_of(kc, "x") == "7"
+    assert value_of(kc, "triple(x) + one") == "22"
+
+
+def assert_error(ex, ename):
+    assert ex.status == "error", ex.describe()
+    assert ex.content["ename"] == ename, ex.describe()
+    errors = ex.errors
+    assert len(errors) == 1, ex.describe()
+    assert errors[0]["content"]["ename"] == ename
+    assert errors[0]["content"]["evalue"] == ex.content["evalue"]
+    assert isinstance(ex.content["traceback"], list) and all(isinstance(t, str) for t in ex.content["traceback"])
+    assert ex.results == [], ex.describe()
+
+
+def test_compile_error_points_at_the_cell_line(session):
+    kc = session
+    ex = execute(kc, 'let a = 1\nlet b: Int = "x"')
+    assert_error(ex, "CompileError")
+    count = ex.content["execution_count"]
+    assert "String" in ex.evalue and "Int" in ex.evalue, ex.evalue
+    traceback = ex.content["traceback"]
+    prefix = f"Cell In[{count}]:2:14: error:"
+    index = next((i for i, line in enumerate(traceback) if line.startswith(prefix)), None)
+    assert index is not None, f"no line starting {prefix!r} in {traceback}"
+    assert ex.evalue in traceback[index]
+    assert traceback[index + 1] == 'let b: Int = "x"', traceback
+    assert traceback[index + 2] == " " * 13 + "^", traceback
+    assert_session_unchanged(kc)
+    # `a` was not declared by the failed cell.
+    assert execute(kc, "a").ename == "CompileError"
+
+
+def test_compile_error_in_a_later_line_of_a_declaration(session):
+    ex = execute(session, "func broken() -> Int {\n    return undefinedName\n}")
+    assert_error(ex, "CompileError")
+    count = ex.content["execution_count"]
+    assert any(line.startswith(f"Cell In[{count}]:2:12: error:") for line in ex.content["traceback"]), ex.content["traceback"]
+    assert "undefinedName" in ex.evalue
+
+
+def test_syntax_error(session):
+    ex = execute(session, "let = 5")
+    assert_error(ex, "SyntaxError")
+    count = ex.content["execution_count"]
+    assert any(line.startswith(f"Cell In[{count}]:1:") for line in ex.content["traceback"]), ex.content["traceback"]
+    assert_session_unchanged(session)
+
+
+def test_trap_index_out_of_range(session):
+    ex = execute(session, "let arr = [1, 2]\narr[5]")
+    assert_error(ex, "Trap")
+    assert "Index out of range" in ex.evalue, ex.evalue
+    assert_session_unchanged(session)
+
+
+def test_trap_fatal_error_discards_the_cell_changes(session):
+    ex = execute(session, 'x = 99\nfatalError("boom")')
+    assert_error(ex, "Trap")
+    assert "boom" in ex.evalue, ex.evalue
+    assert_session_unchanged(session)
+
+
+def test_trap_force_unwrap_nil(session):
+    ex = execute(session, "let o: Int? = nil\no!")
+    assert_error(ex, "Trap")
+    assert "nil" in ex.evalue, ex.evalue
+    assert_session_unchanged(session)
+
+
+def test_trap_integer_overflow(session):
+    ex = execute(session, "x = 99\nInt.max + one")
+    assert_error(ex, "Trap")
+    assert_session_unchanged(session)
+
+
+def test_trap_stack_overflow(session):
+    ex = execute(session, "func r(_ n: Int) -> Int { r(n + 1) + 1 }\nr(0)", timeout=90)
+    assert_error(ex, "Trap")
+    assert_session_unchanged(session)
+
+
+def test_abort(session):
+    ex = execute(session, "import Foundation\nx = 99\nabort()")
+    assert_error(ex, "Trap")
+    assert_session_unchanged(session)
+
+
+def test_exit(session):
+    ex = execute(session, "import Foundation\nx = 99\nexit(3)")
+    assert_error(ex, "Exit")
+    assert "3" in ex.evalue, ex.evalue
+    assert_session_unchanged(session)
+
+
+def test_uncaught_thrown_error(session):
+    ex = execute(session, "struct E: Error {}\nthrow E()")
+    assert ex.status == "error", ex.describe()
+    assert "E" in ex.content["ename"], ex.describe()
+    assert len(ex.errors) == 1
+    assert_session_unchanged(session)
+
+
+def test_session_survives_many_failures_in_a_row(session):
+    for code in ('fatalError("a")', "let = 1", 'let q: Int = "q"', "exit(1)"):
+        assert execute(session, "import Foundation\n" + code).status == "error"
+    assert_session_unchanged(session)
+    # Declarations after the failures still work and see the old state.
+    run_ok(session, "let afterFailures = x * 2")
+    assert value_of(session, "afterFailures") == "14"

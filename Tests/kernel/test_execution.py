@@ -1,0 +1,148 @@
+"""Running cells: output, results, persistent state, redefinition, preloaded modules,
+streaming, large output, display."""
+
+import time
+
+import kernel_helpers as kh
+from kernel_helpers import execute, run_ok, value_of
+
+
+def test_print_streams_stdout(kc):
+    ex = run_ok(kc, 'print("hi")')
+    streams = [m for m in ex.outputs if m["msg_type"] == "stream"]
+    assert ex.stdout == "hi\n", ex.describe()
+    assert all(m["content"]["name"] == "stdout" for m in streams)
+    assert ex.results == []
+
+
+def test_integer_result(kc):
+    ex = run_ok(kc, "1 + 2")
+    assert ex.result == "3"
+    assert ex.stdout == ""
+    assert ex.results[0]["content"]["execution_count"] == ex.content["execution_count"]
+
+
+def test_string_result_is_quoted(kc):
+    assert value_of(kc, '"abc"') == '"abc"'
+
+
+def test_void_trailing_expression_has_no_result(kc):
+    ex = run_ok(kc, "print(1)")
+    assert ex.results == [] and ex.stdout == "1\n"
+    run_ok(kc, "var counter = 0")
+    ex = run_ok(kc, "counter += 1")
+    assert ex.results == [], ex.describe()
+    assert value_of(kc, "counter") == "1"
+
+
+def test_state_persists(kc):
+    run_ok(kc, "var x = 20")
+    assert value_of(kc, "x + 22") == "42"
+    run_ok(kc, "x = 5")
+    assert value_of(kc, "x") == "5"
+
+
+def test_redefine_variable_with_another_type(kc):
+    run_ok(kc, "var y = 1")
+    run_ok(kc, 'var y = "s"')
+    assert value_of(kc, "y") == '"s"'
+
+
+def test_redefine_function(kc):
+    run_ok(kc, "func f() -> Int { 1 }")
+    assert value_of(kc, "f()") == "1"
+    run_ok(kc, "func f() -> Int { 2 }")
+    assert value_of(kc, "f()") == "2"
+
+
+def test_redefine_struct(kc):
+    run_ok(kc, "struct P { var a = 1 }")
+    run_ok(kc, "struct P { var b = 2 }")
+    assert value_of(kc, "P().b") == "2"
+
+
+def test_rerun_same_declaring_cell(kc):
+    code = "var rerun = 7\nfunc rerunTwice() -> Int { rerun * 2 }"
+    run_ok(kc, code)
+    run_ok(kc, code)
+    assert value_of(kc, "rerunTwice()") == "14"
+
+
+def test_mixed_declarations_and_statements(kc):
+    code = ('print("start")\nlet k = 3\nfunc g(_ v: Int) -> Int { v * k }\n'
+            "struct Box { var v: Int }\nprint(g(2))\nBox(v: g(1)).v")
+    ex = run_ok(kc, code)
+    assert ex.stdout == "start\n6\n", ex.describe()
+    assert ex.result == "3"
+    # The declarations are in the session afterwards.
+    assert value_of(kc, "Box(v: g(5)).v") == "15"
+
+
+def test_preloaded_project_modules(kc):
+    assert value_of(kc, "Tensor<Float>([1, 2, 3]).sum().scalar") == "6.0"
+
+
+def test_import_foundation(kc):
+    ex = run_ok(kc, 'import Foundation\nString(format: "%.2f", 3.14159)')
+    assert ex.result == '"3.14"'
+
+
+def test_streaming_output_arrives_before_the_cell_ends(kc):
+    code = 'import Foundation\nprint("first")\nThread.sleep(forTimeInterval: 3)\nprint("second")'
+    ex = run_ok(kc, code, timeout=60)
+    streams = [(t, m) for t, m in zip(ex.iopub_times, ex.iopub) if m["msg_type"] == "stream"]
+    first = [t for t, m in streams if "first" in m["content"]["text"]]
+    assert first, ex.describe()
+    assert ex.replied_at - first[0] >= 2.0, f"'first' came only {ex.replied_at - first[0]:.2f} s before the reply"
+    assert ex.stdout == "first\nsecond\n"
+
+
+def test_twenty_thousand_lines(kc):
+    ex = run_ok(kc, "for i in 0..<20000 { print(i) }", timeout=120)
+    expected = "\n".join(map(str, range(20000))) + "\n"
+    assert ex.stdout == expected, f"got {len(ex.stdout)} characters, expected {len(expected)}"
+
+
+def test_display_value(kc):
+    ex = run_ok(kc, "display(42)")
+    displays = [m for m in ex.outputs if m["msg_type"] == "display_data"]
+    assert len(displays) == 1, ex.describe()
+    assert displays[0]["content"]["data"]["text/plain"] == "42"
+
+
+def test_display_update_with_id(kc):
+    code = ('display(DisplayBundle(plainText: "x", ["text/html": "<b>x</b>"]), id: "d1")\n'
+            'updateDisplay(DisplayBundle(plainText: "y"), id: "d1")')
+    ex = run_ok(kc, code)
+    kinds = [m["msg_type"] for m in ex.outputs]
+    assert kinds == ["display_data", "update_display_data"], ex.describe()
+    shown, updated = ex.outputs
+    assert shown["content"]["data"] == {"text/plain": "x", "text/html": "<b>x</b>"}
+    assert shown["content"]["transient"]["display_id"] == "d1"
+    assert updated["content"]["data"]["text/plain"] == "y"
+    assert updated["content"]["transient"]["display_id"] == "d1"
+
+
+def test_clear_output(kc):
+    ex = run_ok(kc, 'print("gone")\nclearOutput()')
+    kinds = [m["msg_type"] for m in ex.outputs]
+    assert kinds == ["stream", "clear_output"], ex.describe()
+    assert ex.outputs[1]["content"]["wait"] is False
+
+
+def test_display_is_ordered_with_prints(kc):
+    ex = run_ok(kc, 'print("a")\ndisplay(1)\nprint("b")')
+    summary = [(m["msg_type"], m["content"].get("text") or m["content"].get("data", {}).get("text/plain"))
+               for m in ex.outputs]
+    assert summary == [("stream", "a\n"), ("display_data", "1"), ("stream", "b\n")], summary
+
+
+def test_stderr_stream(kc):
+    ex = run_ok(kc, 'import Foundation\nFileHandle.standardError.write("to stderr\\n".data(using: .utf8)!)')
+    assert ex.stderr == "to stderr\n", ex.describe()
+    assert ex.stdout == ""
+
+
+def test_unicode_output(kc):
+    ex = run_ok(kc, 'print("héllo 🐱 " + String(repeating: "é", count: 5000))')
+    assert ex.stdout == "héllo 🐱 " + "é" * 5000 + "\n"
