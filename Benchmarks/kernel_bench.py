@@ -239,19 +239,26 @@ def process_tree(pid: int) -> list[int]:
     return found
 
 
-def rss_mb(pid: int) -> tuple[float, int]:
-    """Sum of VmRSS of `pid` and its descendants in MB, and how many processes that is."""
+def rss_mb(pid: int) -> tuple[float, str]:
+    """Sum of VmRSS of `pid` and its descendants in MB, and how many processes that is
+    (zombies counted apart: they hold a process id, no memory)."""
     total_kb = 0
-    processes = process_tree(pid)
-    for current in processes:
+    live = zombies = 0
+    for current in process_tree(pid):
         try:
-            for line in Path(f"/proc/{current}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total_kb += int(line.split()[1])
-                    break
+            status = Path(f"/proc/{current}/status").read_text().splitlines()
         except OSError:
-            pass
-    return total_kb / 1024, len(processes)
+            continue
+        state = next((line.split()[1] for line in status if line.startswith("State:")), "?")
+        if state in ("Z", "X"):
+            zombies += 1
+            continue
+        live += 1
+        for line in status:
+            if line.startswith("VmRSS:"):
+                total_kb += int(line.split()[1])
+                break
+    return total_kb / 1024, f"{live} processes" + (f" + {zombies} zombies" if zombies else "")
 
 
 def kernel_pid(km) -> int:
@@ -309,14 +316,24 @@ def main() -> None:
                      f"ipykernel {median_ms(python_starts):.0f} ms",
                      f"{statistics.median(swift_starts) / statistics.median(python_starts):.2f}x"))
 
-        # 2. Round trip of a trivial cell.
+        # 2. and 3. Round trips of a trivial cell, interleaved with bare compiles of the same
+        # generated source, so that both see the same machine speed (this VM's speed drifts).
         print(f"\n[2] round trip of `1 + 1` (execute_request -> execute_reply + idle), {args.cells} runs", flush=True)
         km, kc = start(SWIFT_KERNEL, env)
         try:
             cold, _ = execute(kc, "1 + 1")
             print(f"    swift-margin first (cold) cell: {1000 * cold:.0f} ms", flush=True)
             execute(kc, "1 + 1")
-            swift_trips = [execute(kc, "1 + 1")[0] for _ in range(args.cells)]
+            source = newest_cell_source(tmpdir)
+            argv = None
+            if source is not None:
+                argv, origin = compile_command(source, executable, bare_out)
+                time_bare_compile(argv, 1)  # warm the file cache
+            swift_trips, bare = [], []
+            for _ in range(args.cells):
+                swift_trips.append(execute(kc, "1 + 1")[0])
+                if argv is not None:
+                    bare += time_bare_compile(argv, 1)
             print(f"    swift-margin: {describe(swift_trips)}", flush=True)
 
             pkm, pkc = start(PYTHON_KERNEL, env)
@@ -331,16 +348,12 @@ def main() -> None:
                          f"ipykernel {median_ms(python_trips):.1f} ms",
                          f"{statistics.median(swift_trips) / statistics.median(python_trips):.0f}x"))
 
-            # 3. Bare compile of the same generated file.
-            print(f"\n[3] bare swiftc on the newest generated cell, {args.cells} runs", flush=True)
-            source = newest_cell_source(tmpdir)
-            if source is None:
+            print(f"\n[3] bare swiftc on the newest generated cell, {args.cells} runs (interleaved with [2])", flush=True)
+            if argv is None:
                 print(f"    no CellN.swift under {tmpdir}/swift-margin-session-*/: skipped")
             else:
-                argv, origin = compile_command(source, executable, bare_out)
-                print(f"    {source} with {origin}")
+                print(f"    {source.name} with {origin}:")
                 print("    " + " ".join(argv))
-                bare = time_bare_compile(argv, args.cells)
                 print(f"    bare swiftc:  {describe(bare)}", flush=True)
                 ratio = statistics.median(swift_trips) / statistics.median(bare)
                 overhead = median_ms(swift_trips) - median_ms(bare)
@@ -364,14 +377,14 @@ def main() -> None:
                     execute(kc, "1 + 1")
                     if (i + 1) % step == 0:
                         now, count = rss_mb(pid)
-                        print(f"    after {i + 1:5d} cells: {now:7.1f} MB in {count} processes "
+                        print(f"    after {i + 1:5d} cells: {now:7.1f} MB in {count} "
                               f"({time.perf_counter() - t0:.0f} s)", flush=True)
                 time.sleep(0.5)
                 after, after_count = rss_mb(pid)
                 disk_after = folder_mb(session)
                 growth = after - before
-                print(f"    before {before:.1f} MB ({before_count} processes), after {after:.1f} MB "
-                      f"({after_count} processes): growth {growth:.1f} MB "
+                print(f"    before {before:.1f} MB ({before_count}), after {after:.1f} MB "
+                      f"({after_count}): growth {growth:.1f} MB "
                       f"({1024 * growth / args.memory_cells:.0f} kB per cell); target < 200 MB per 1000 cells "
                       f"({'met' if growth * 1000 / args.memory_cells < 200 else 'NOT met'})")
                 print(f"    session folder on disk: {disk_before:.1f} MB -> {disk_after:.1f} MB")

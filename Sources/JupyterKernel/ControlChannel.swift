@@ -36,7 +36,7 @@ struct ControlChannel {
                 let request = IncomingMessage.decode(
                     frames, channel: "control", signer: dispatcher.session.signer, log: log)
             else { continue }
-            _ = dispatcher.handle(request, on: .control, socket: socket)
+            dispatcher.handle(request, on: .control, socket: socket)
         }
         if state.claimBackendShutdown() {
             let restart = state.restart

@@ -42,15 +42,22 @@ final class RequestDispatcher: @unchecked Sendable {
         self.log = log
     }
 
-    /// Handles `request` received on `channel`, replying through `socket`. Returns whether the
-    /// shell should abort the execute requests already queued (a failed execution with
-    /// `stop_on_error`).
-    func handle(_ request: WireMessage, on channel: RequestChannel, socket: ZeroMQSocket) -> Bool {
+    /// Handles `request` received on `channel`, replying through `socket`. After a failed
+    /// execution with `stop_on_error`, `abortQueued` runs before the `idle` status, so the
+    /// requests it aborts are only those that were already waiting: a client that waits for
+    /// idle before sending its next request never has that request aborted (ipykernel's order).
+    func handle(_ request: WireMessage, on channel: RequestChannel, socket: ZeroMQSocket, abortQueued: () -> Void = {}) {
+        let header = request.message.header
+        log(.debug, "\(channel.rawValue): \(header.messageType) \(header.messageID)")
+        iopub.status("busy", parent: header)
+        if dispatch(request, on: channel, socket: socket) { abortQueued() }
+        iopub.status("idle", parent: header)
+    }
+
+    /// Runs the handler for the request's type; returns whether queued executions must be aborted.
+    private func dispatch(_ request: WireMessage, on channel: RequestChannel, socket: ZeroMQSocket) -> Bool {
         let header = request.message.header
         let type = header.messageType
-        log(.debug, "\(channel.rawValue): \(type) \(header.messageID)")
-        iopub.status("busy", parent: header)
-        defer { iopub.status("idle", parent: header) }
 
         let content = request.message.content
         switch (type, channel) {

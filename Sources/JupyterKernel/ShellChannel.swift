@@ -5,8 +5,8 @@ import JupyterWire
 /// on the thread that called `KernelServer.run()`, until the server stops.
 ///
 /// After a failed execution with `stop_on_error`, the execute requests already waiting on the
-/// socket are answered `aborted` without running (ipykernel's rule); other requests waiting
-/// with them are handled normally.
+/// socket are answered `aborted` without running (ipykernel's rule), before the failed
+/// request's `idle`; other requests waiting with them are handled normally.
 struct ShellChannel {
     /// How long one poll lasts; bounds how late a stop is noticed.
     static let pollSlice: Duration = .milliseconds(50)
@@ -29,9 +29,7 @@ struct ShellChannel {
                 continue
             }
             guard let request = decode(frames) else { continue }
-            if dispatcher.handle(request, on: .shell, socket: socket) {
-                abortQueuedExecutions()
-            }
+            dispatcher.handle(request, on: .shell, socket: socket, abortQueued: abortQueuedExecutions)
         }
     }
 
@@ -43,7 +41,7 @@ struct ShellChannel {
             if request.message.header.messageType == "execute_request" {
                 dispatcher.abort(request, socket: socket)
             } else {
-                _ = dispatcher.handle(request, on: .shell, socket: socket)
+                dispatcher.handle(request, on: .shell, socket: socket)
             }
         }
     }

@@ -282,14 +282,17 @@ public final class SwiftSession {
     }
 
     /// The type name (without generic arguments) of a session name or a dotted path, or the
-    /// text itself when it names a type.
+    /// text itself when it names a type. A variable's type comes from its declaration as the
+    /// compiler reported it ("var x: Tensor<Float>"); "model?" and "model!" look through the optional.
     private func typeName(of expression: String) -> String {
-        let trimmed = expression.trimmingCharacters(in: .whitespaces)
-        guard let entry = symbols.lookup(trimmed), entry.importKeyword == "var" || entry.importKeyword == "let",
-              let colon = entry.declaration.firstIndex(of: ":") else {
-            return trimmed
+        let trimmed = expression.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "?!")))
+        let withoutGenerics = String(trimmed.prefix { $0 != "<" })  // "Tensor<Float>" → "Tensor"
+        guard let entry = symbols.lookup(trimmed), entry.importKeyword == "var" || entry.importKeyword == "let" else {
+            return withoutGenerics
         }
-        let type = entry.declaration[entry.declaration.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        let typedPrefix = "\(entry.importKeyword) \(entry.name): "
+        guard entry.declaration.hasPrefix(typedPrefix) else { return withoutGenerics }
+        let type = entry.declaration.dropFirst(typedPrefix.count)
         return String(type.prefix { $0 != "<" && $0 != "?" && $0 != " " && $0 != "=" })
     }
 

@@ -284,6 +284,8 @@ def execute(
     `stop_on_error` defaults to False (jupyter_client's default is True): the tests send one
     request at a time, and the abort rule for queued requests is tested on its own
     (test_protocol.py), so that a failure in it does not hide other behaviour."""
+    import zmq
+
     sent_at = time.monotonic()
     msg_id = kc.execute(
         code, silent=silent, store_history=store_history, allow_stdin=allow_stdin,
@@ -292,32 +294,45 @@ def execute(
     if during is not None:
         during(msg_id)
     deadline = sent_at + timeout
+    answers = list(stdin_answers or [])
     stdin_requests: list[dict] = []
-    if stdin_answers is not None:
-        answers = list(stdin_answers)
-        # Serve input requests until the reply arrives.
-        while True:
-            try:
-                req = kc.get_stdin_msg(timeout=0.05)
-            except Empty:
-                req = None
-            if req is not None and req["msg_type"] == "input_request":
-                stdin_requests.append(req)
-                kc.input(answers.pop(0) if answers else "")
-                continue
-            try:
-                reply = kc.get_shell_msg(timeout=0.05)
-            except Empty:
-                if time.monotonic() > deadline:
-                    raise TimeoutError(f"no reply to {code!r} within {timeout} s")
-                continue
-            if reply.get("parent_header", {}).get("msg_id") == msg_id:
-                break
-    else:
-        reply = shell_reply(kc, msg_id, timeout=max(0.1, deadline - time.monotonic()))
-    replied_at = time.monotonic()
+    iopub: list[dict] = []
     times: list[float] = []
-    iopub = collect_iopub(kc, msg_id, timeout=max(5.0, deadline - time.monotonic()), times=times)
+    reply = None
+    replied_at = 0.0
+    idle = False
+    # Read the three channels as messages arrive, so arrival times are real.
+    poller = zmq.Poller()
+    channels = {kc.iopub_channel.socket: kc.iopub_channel, kc.shell_channel.socket: kc.shell_channel,
+                kc.stdin_channel.socket: kc.stdin_channel}
+    for socket in channels:
+        poller.register(socket, zmq.POLLIN)
+    while reply is None or not idle:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError(
+                f"{code!r}: reply {'received' if reply else 'missing'}, idle {'seen' if idle else 'missing'} "
+                f"after {timeout} s; iopub so far {[m['msg_type'] for m in iopub]}")
+        ready = dict(poller.poll(int(min(remaining, 0.5) * 1000)))
+        now = time.monotonic()
+        if kc.iopub_channel.socket in ready:
+            msg = kc.iopub_channel.get_msg(timeout=0)
+            if msg.get("parent_header", {}).get("msg_id") == msg_id:
+                iopub.append(msg)
+                times.append(now)
+                if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                    idle = True
+        if kc.shell_channel.socket in ready:
+            msg = kc.shell_channel.get_msg(timeout=0)
+            if msg.get("parent_header", {}).get("msg_id") == msg_id:
+                reply = msg
+                replied_at = now
+        if kc.stdin_channel.socket in ready:
+            msg = kc.stdin_channel.get_msg(timeout=0)
+            if msg["msg_type"] == "input_request":
+                stdin_requests.append(msg)
+                if stdin_answers is not None:
+                    kc.input(answers.pop(0) if answers else "")
     return Execution(
         code=code, msg_id=msg_id, reply=reply, iopub=iopub, stdin_requests=stdin_requests,
         sent_at=sent_at, replied_at=replied_at, iopub_times=times,

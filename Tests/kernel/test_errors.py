@@ -1,8 +1,6 @@
 """Failing cells: compile and syntax errors, traps, exit, thrown errors. After each one the
 session is exactly as it was before the cell."""
 
-import re
-
 import pytest
 
 from kernel_helpers import execute, run_ok, value_of

@@ -1,10 +1,7 @@
 """Running cells: output, results, persistent state, redefinition, preloaded modules,
 streaming, large output, display."""
 
-import time
-
-import kernel_helpers as kh
-from kernel_helpers import execute, run_ok, value_of
+from kernel_helpers import run_ok, value_of
 
 
 def test_print_streams_stdout(kc):
@@ -135,6 +132,19 @@ def test_display_is_ordered_with_prints(kc):
     summary = [(m["msg_type"], m["content"].get("text") or m["content"].get("data", {}).get("text/plain"))
                for m in ex.outputs]
     assert summary == [("stream", "a\n"), ("display_data", "1"), ("stream", "b\n")], summary
+
+
+def test_displays_interleaved_with_prints_in_a_loop(kc):
+    ex = run_ok(kc, 'for i in 0..<20 {\n    print("p\\(i)")\n    display(i)\n}\nprint("end")')
+    sequence = []
+    for m in ex.outputs:
+        if m["msg_type"] == "stream":
+            sequence += [("print", line) for line in m["content"]["text"].splitlines()]
+        else:
+            sequence.append((m["msg_type"], m["content"]["data"]["text/plain"]))
+    expected = [item for i in range(20) for item in (("print", f"p{i}"), ("display_data", str(i)))]
+    expected.append(("print", "end"))
+    assert sequence == expected, sequence
 
 
 def test_stderr_stream(kc):

@@ -2,7 +2,6 @@
 
 import time
 
-import pytest
 from jupyter_client.manager import KernelManager
 
 import kernel_helpers as kh
@@ -73,3 +72,29 @@ def test_restart_forgets_state(fresh_kernel):
     assert value_of(kc, "40 + 2") == "42"
     first = run_ok(kc, "1")
     assert first.content["execution_count"] <= 3
+
+
+def zombie_children(pid):
+    found = []
+    for child in kh.process_tree(pid)[1:]:
+        try:
+            stat = open(f"/proc/{child}/stat").read()
+        except OSError:
+            continue
+        if stat[stat.rindex(")") + 2] == "Z":
+            found.append(child)
+    return found
+
+
+def test_finished_executor_processes_are_reaped(fresh_kernel):
+    """Each cell runs in a forked executor; the ones that end must be collected, or a long
+    session piles up zombie processes (one process id each)."""
+    km, kc = fresh_kernel
+    pid = kh.kernel_pid(km)
+    for _ in range(12):
+        run_ok(kc, "1 + 1")
+    time.sleep(1.0)
+    zombies = zombie_children(pid)
+    assert len(zombies) <= 1, f"{len(zombies)} zombie processes under the kernel after 12 cells: {zombies}"
+    live = [p for p in kh.process_tree(pid) if kh.is_running(p)]
+    assert len(live) == 2, f"expected the kernel and one executor, found {live}"

@@ -12,7 +12,7 @@ import zmq
 from jupyter_client.session import Session
 
 import kernel_helpers as kh
-from kernel_helpers import execute, run_ok, value_of
+from kernel_helpers import run_ok, value_of
 
 
 @pytest.fixture
