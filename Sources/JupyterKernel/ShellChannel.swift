@@ -33,10 +33,16 @@ struct ShellChannel {
         }
     }
 
-    /// Answers `aborted` to every execute request already waiting; handles the others.
+    /// How long after a failure requests still count as queued behind it: a client that sends
+    /// two cells back to back may have the second one still in flight when the first fails
+    /// at once (a syntax error). ipykernel has the same window (`stop_on_error_timeout`).
+    static let abortWindow: Duration = .milliseconds(30)
+
+    /// Answers `aborted` to every execute request already waiting (or arriving within
+    /// `abortWindow` of the last one); handles the others.
     private func abortQueuedExecutions() {
         while !state.isStopping {
-            guard let frames = try? socket.receive(timeout: .zero) else { return }
+            guard let frames = try? socket.receive(timeout: Self.abortWindow) else { return }
             guard let request = decode(frames) else { continue }
             if request.message.header.messageType == "execute_request" {
                 dispatcher.abort(request, socket: socket)

@@ -69,7 +69,10 @@ final class ExecutorProcess {
     func terminate() {
         _ = commands.send(ExecutorCommand.shutdown)
         for process in knownProcesses { kill(process, SIGKILL) }
-        collectExitedProcesses(blocking: true)
+        var status: Int32 = 0
+        for process in knownProcesses { _ = waitpid(process, &status, 0) }  // ECHILD at once for non-children
+        collectExitedProcesses()
+        knownProcesses.removeAll()
     }
 
     /// What the executor reported about one cell.
@@ -145,7 +148,7 @@ final class ExecutorProcess {
                     run.termination = termination
                     run.standardErrorTail = errorTail
                     runner.withLock { $0 = nil }
-                    collectExitedProcesses(blocking: false)
+                    collectExitedProcesses()
                     return run
                 }
             } else {
@@ -169,14 +172,17 @@ final class ExecutorProcess {
         return true
     }
 
-    /// Collects executor processes that have exited (they are our children as subreaper).
-    private func collectExitedProcesses(blocking: Bool) {
-        for process in knownProcesses {
-            var status: Int32 = 0
-            let result = waitpid(process, &status, blocking ? 0 : WNOHANG)
-            if result == process || (result < 0 && errno == ECHILD) {
-                knownProcesses.remove(process)
-            }
+    /// Collects every child process that has exited. Executor processes become the session's
+    /// children only once the checkpoint that forked them exits (the session is their
+    /// subreaper), so they are collected by a sweep rather than by process id. The session
+    /// starts its other children (the compiler) and waits for them on this same thread, so
+    /// the sweep never takes another waiter's child.
+    private func collectExitedProcesses() {
+        var status: Int32 = 0
+        while true {
+            let process = waitpid(-1, &status, WNOHANG)
+            if process <= 0 { break }
+            knownProcesses.remove(process)
         }
     }
 }
