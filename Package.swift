@@ -11,7 +11,8 @@
 //   NotebookDisplay (MIME bundles and display(); knows nothing of Jupyter)
 //   CellRuntime -> ExecutorLink, NotebookDisplay (linked into the executor; generated cells call it)
 //   SwiftSession -> ExecutorLink (the pipe protocol between session and executor)
-//   swift-margin -> JupyterKernel, SwiftSession, CellRuntime, MarginKit (the glue)
+//   NotebookRunner -> SwiftSession (headless notebook runs: nbformat in, outputs out)
+//   swift-margin -> JupyterKernel, SwiftSession, NotebookRunner, CellRuntime, MarginKit (the glue)
 import PackageDescription
 
 let package = Package(
@@ -45,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "swift-margin",
             dependencies: [
-                "MarginKit", "JupyterKernel", "SwiftSession", "CellRuntime", "NotebookDisplay",
+                "MarginKit", "JupyterKernel", "SwiftSession", "NotebookRunner", "CellRuntime", "NotebookDisplay",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"])]),
@@ -72,6 +73,7 @@ let package = Package(
         // C: prctl and pipe2, which Swift's Glibc module does not offer.
         .target(name: "CProcessControl"),
         .target(name: "SwiftSession", dependencies: ["CellSyntax", "ExecutorLink", "CProcessControl"], exclude: ["README.md"]),
+        .target(name: "NotebookRunner", dependencies: ["SwiftSession", "CellSyntax", "ExecutorLink"]),
         .target(name: "MarginTestSupport", dependencies: ["Tensors"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors", "MarginTestSupport"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "Datasets", "MarginTestSupport"]),

@@ -1,0 +1,89 @@
+import ExecutorLink
+import Foundation
+import SwiftSession
+
+/// Collects one cell's outputs in nbformat 4's shapes while the cell runs: streams (merged
+/// while the same stream goes on), displays (updated in place by display id), results and
+/// errors; `clearOutput` empties the list (at once, or at the next output with `wait`).
+final class NotebookOutputs: SessionOutput {
+    private(set) var outputs: [[String: Any]] = []
+    /// Index in `outputs` of the output each display id names.
+    private var displayIndex: [String: Int] = [:]
+    private var clearAtNextOutput = false
+    /// Where printed text is echoed as the cell runs (the `run` command's terminal), if anywhere.
+    private let echo: ((String) -> Void)?
+
+    init(echo: ((String) -> Void)? = nil) {
+        self.echo = echo
+    }
+
+    func standardOutput(_ text: String) { appendStream("stdout", text) }
+    func standardError(_ text: String) { appendStream("stderr", text) }
+
+    func display(_ payload: DisplayPayload, displayID: String?, update: Bool) {
+        if update {
+            guard let displayID, let index = displayIndex[displayID] else { return }
+            outputs[index]["data"] = payload.data
+            outputs[index]["metadata"] = Self.metadata(of: payload)
+            return
+        }
+        clearIfWaiting()
+        if let displayID { displayIndex[displayID] = outputs.count }
+        outputs.append(["output_type": "display_data", "data": payload.data, "metadata": Self.metadata(of: payload)])
+    }
+
+    func clearOutput(wait: Bool) {
+        if wait {
+            clearAtNextOutput = true
+        } else {
+            outputs.removeAll()
+            displayIndex.removeAll()
+        }
+    }
+
+    /// Headless runs have nobody to type: a cell that reads input gets nil.
+    func readInput(prompt: String, password: Bool) -> String? { nil }
+
+    /// Adds the cell's result (`execute_result`) with its execution count.
+    func appendResult(_ payload: DisplayPayload, executionCount: Int) {
+        clearIfWaiting()
+        outputs.append([
+            "output_type": "execute_result", "execution_count": executionCount,
+            "data": payload.data, "metadata": Self.metadata(of: payload),
+        ])
+    }
+
+    /// Adds an error output.
+    func appendError(_ failure: CellFailure) {
+        clearIfWaiting()
+        outputs.append([
+            "output_type": "error", "ename": failure.name, "evalue": failure.message,
+            "traceback": failure.details.isEmpty ? ["\(failure.name): \(failure.message)"] : failure.details,
+        ])
+    }
+
+    private func appendStream(_ name: String, _ text: String) {
+        echo?(text)
+        clearIfWaiting()
+        if var last = outputs.last, last["output_type"] as? String == "stream", last["name"] as? String == name {
+            last["text"] = (last["text"] as? String ?? "") + text
+            outputs[outputs.count - 1] = last
+        } else {
+            outputs.append(["output_type": "stream", "name": name, "text": text])
+        }
+    }
+
+    private func clearIfWaiting() {
+        guard clearAtNextOutput else { return }
+        clearAtNextOutput = false
+        outputs.removeAll()
+        displayIndex.removeAll()
+    }
+
+    private static func metadata(of payload: DisplayPayload) -> [String: Any] {
+        guard !payload.metadataJSON.isEmpty,
+              let object = try? JSONSerialization.jsonObject(with: Data(payload.metadataJSON.utf8)) as? [String: Any]
+        else { return [:] }
+        return object
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import SwiftSession
+
+/// Runs a notebook's code cells in order through a Swift session, headlessly, and puts each
+/// cell's outputs and execution count into the notebook (nbformat 4).
+///
+///     var notebook = try NotebookDocument(contentsOf: input)
+///     let report = NotebookRunner(session: session).run(&notebook, parameters: parameters)
+///     try notebook.serialized().write(to: output)
+public struct NotebookRunner {
+    /// What a run did.
+    public struct Report {
+        /// Code cells run.
+        public var cellsRun = 0
+        /// The first failure (the run stops there unless errors are allowed): its cell index
+        /// and the failure.
+        public var failure: (cellIndex: Int, failure: CellFailure)?
+    }
+
+    private let session: SwiftSession
+    private let continueOnError: Bool
+    private let echo: ((String) -> Void)?
+
+    /// A runner on `session`; with `continueOnError`, failing cells do not stop the run;
+    /// `echo` receives printed text as it appears (for a terminal), if given.
+    public init(session: SwiftSession, continueOnError: Bool = false, echo: ((String) -> Void)? = nil) {
+        self.session = session
+        self.continueOnError = continueOnError
+        self.echo = echo
+    }
+
+    /// Runs every code cell of `notebook` (after injecting `parameters`, if any), replacing
+    /// outputs and execution counts. Cells after a stopping failure keep no outputs and no count.
+    public func run(_ notebook: inout NotebookDocument, parameters: NotebookParameters? = nil) -> Report {
+        var cells = notebook.cells
+        if let parameters, !parameters.values.isEmpty {
+            Self.inject(parameters, into: &cells)
+        }
+        var report = Report()
+        var executionCount = 0
+        for index in cells.indices where cells[index]["cell_type"] as? String == "code" {
+            cells[index]["outputs"] = [[String: Any]]()
+            cells[index]["execution_count"] = NSNull()
+            if report.failure != nil && !continueOnError { continue }
+            let source = NotebookDocument.source(of: cells[index])
+            if source.allSatisfy(\.isWhitespace) { continue }
+            executionCount += 1
+            let outputs = NotebookOutputs(echo: echo)
+            switch session.execute(source, executionCount: executionCount, output: outputs) {
+            case .completed(let result):
+                if let result { outputs.appendResult(result, executionCount: executionCount) }
+            case .failed(let failure):
+                outputs.appendError(failure)
+                if report.failure == nil { report.failure = (index, failure) }
+            }
+            cells[index]["outputs"] = outputs.outputs
+            cells[index]["execution_count"] = executionCount
+            report.cellsRun += 1
+        }
+        notebook.cells = cells
+        return report
+    }
+
+    /// Inserts the parameters cell after the cell tagged `parameters` (at the top if none),
+    /// replacing an earlier injected cell, as papermill does.
+    static func inject(_ parameters: NotebookParameters, into cells: inout [[String: Any]]) {
+        cells.removeAll { NotebookDocument.tags(of: $0).contains("injected-parameters") }
+        let parametersIndex = cells.firstIndex { NotebookDocument.tags(of: $0).contains("parameters") }
+        let source = parameters.injectedSource(parametersCell: parametersIndex.map { NotebookDocument.source(of: cells[$0]) })
+        let cell: [String: Any] = [
+            "cell_type": "code", "execution_count": NSNull(), "id": "injected-parameters",
+            "metadata": ["tags": ["injected-parameters"]], "outputs": [[String: Any]](), "source": source,
+        ]
+        cells.insert(cell, at: parametersIndex.map { $0 + 1 } ?? 0)
+    }
+}
