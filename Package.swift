@@ -4,6 +4,7 @@
 // Dependency direction (an arrow means "imports"; no cycles):
 //   MarginKit -> {Margins, Attacks} -> Models -> Tensors -> COpenBLASLoader
 //   MarginKit -> Datasets -> Tensors
+//   MarginKit -> Plotting -> {Margins, Attacks, Datasets, NotebookDisplay} (gnuplot figures, rich display)
 //   JupyterWire -> CZeroMQ, Crypto (the Jupyter wire protocol; knows nothing of Swift cells)
 //   JupyterKernel -> JupyterWire (the kernel's protocol logic, behind a language-neutral backend)
 //   CellSyntax -> SwiftSyntax (cells parsed, split and rewritten into library sources)
@@ -40,7 +41,10 @@ let package = Package(
         .target(name: "Datasets", dependencies: ["Tensors"], exclude: ["README.md"]),
         .target(name: "Margins", dependencies: ["Tensors", "Models"]),
         .target(name: "Attacks", dependencies: ["Tensors", "Models"], exclude: ["README.md"]),
-        .target(name: "MarginKit", dependencies: ["Tensors", "Models", "Datasets", "Margins", "Attacks"]),
+        .target(
+            name: "Plotting", dependencies: ["Tensors", "Models", "Datasets", "Margins", "Attacks", "NotebookDisplay"],
+            exclude: ["README.md"]),
+        .target(name: "MarginKit", dependencies: ["Tensors", "Models", "Datasets", "Margins", "Attacks", "Plotting"]),
         // The executable is linked with --export-dynamic: cell libraries, loaded with dlopen,
         // resolve the project's modules (MarginKit, CellRuntime) against it.
         .executableTarget(
@@ -84,6 +88,7 @@ let package = Package(
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "JupyterWire"]),
         .testTarget(name: "CellSyntaxTests", dependencies: ["CellSyntax"]),
         .testTarget(name: "SwiftSessionTests", dependencies: ["SwiftSession"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting", "Datasets", "Models", "MarginTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -29,20 +29,25 @@ struct ShellChannel {
                 continue
             }
             guard let request = decode(frames) else { continue }
-            dispatcher.handle(request, on: .shell, socket: socket, abortQueued: abortQueuedExecutions)
+            let receivedAt = ContinuousClock.now
+            dispatcher.handle(request, on: .shell, socket: socket) {
+                abortQueuedExecutions(arrivingBefore: receivedAt + Self.abortWindow)
+            }
         }
     }
 
-    /// How long after a failure requests still count as queued behind it: a client that sends
-    /// two cells back to back may have the second one still in flight when the first fails
-    /// at once (a syntax error). ipykernel has the same window (`stop_on_error_timeout`).
+    /// How long after a failing request arrived the requests that follow it still count as
+    /// queued behind it, even if they are still in flight when it fails: a client that sends
+    /// two cells back to back may have the second one arrive just after the first failed at
+    /// once (a syntax error). ipykernel has a similar window (`stop_on_error_timeout`).
     static let abortWindow: Duration = .milliseconds(30)
 
-    /// Answers `aborted` to every execute request already waiting (or arriving within
-    /// `abortWindow` of the last one); handles the others.
-    private func abortQueuedExecutions() {
+    /// Answers `aborted` to every execute request already waiting, or arriving before
+    /// `deadline`; handles the others.
+    private func abortQueuedExecutions(arrivingBefore deadline: ContinuousClock.Instant) {
         while !state.isStopping {
-            guard let frames = try? socket.receive(timeout: Self.abortWindow) else { return }
+            let wait = max(deadline - ContinuousClock.now, .zero)
+            guard let frames = try? socket.receive(timeout: wait) else { return }
             guard let request = decode(frames) else { continue }
             if request.message.header.messageType == "execute_request" {
                 dispatcher.abort(request, socket: socket)

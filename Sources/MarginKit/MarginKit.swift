@@ -3,4 +3,5 @@
 @_exported import Datasets
 @_exported import Margins
 @_exported import Models
+@_exported import Plotting
 @_exported import Tensors

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import faulthandler
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -30,6 +31,13 @@ def pytest_configure(config):
         kh.install_kernelspec()
     except Exception as error:  # reported by the fixture below as a test error
         config._swift_margin_install_error = error
+
+
+def pytest_unconfigure(config):
+    # The temporary kernelspec prefix goes when the run ends.
+    prefix = kh._installed_prefix
+    if prefix is not None and prefix.name.startswith("swift-margin-kernelspec-"):
+        shutil.rmtree(prefix, ignore_errors=True)
 
 
 @pytest.hookimpl(hookwrapper=True)

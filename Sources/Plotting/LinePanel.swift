@@ -1,0 +1,77 @@
+/// The axes of one line plot: labelled axes, linear or logarithmic, with named series.
+/// Several panels make a multi-panel figure (`Figure(panels:)`).
+struct LinePanel {
+    var title: String
+    var xLabel: String
+    var yLabel: String
+    var logX = false
+    var logY = false
+    var xRange: ClosedRange<Double>? = nil
+    var yRange: ClosedRange<Double>? = nil
+    var legend: LegendPosition = .topRight
+    var series: [Series]
+
+    /// The points of series `index` that can be drawn: both coordinates finite, and
+    /// positive on a logarithmic axis.
+    func drawablePoints(of index: Int) -> [[Double]] {
+        zip(series[index].xs, series[index].ys).compactMap { x, y in
+            guard x.isFinite, y.isFinite, !logX || x > 0, !logY || y > 0 else { return nil }
+            return [x, y]
+        }
+    }
+
+    /// One data block per series with points, named `prefix` + its index.
+    func dataBlocks(prefix: String) -> String {
+        series.indices.map { index in
+            let points = drawablePoints(of: index)
+            return points.isEmpty ? "" : GnuplotScript.dataBlock("\(prefix)\(index)", rows: points)
+        }.joined()
+    }
+
+    /// The settings and the plot command (after `reset`).
+    func commands(prefix: String) -> String {
+        let layers = series.indices.compactMap { index -> String? in
+            guard !drawablePoints(of: index).isEmpty else { return nil }
+            let entry = series[index]
+            let color = GnuplotScript.color(ClassColors.color(entry.colorIndex ?? index))
+            let dash = entry.dashed ? " dt 2" : ""
+            let style: String
+            switch entry.style {
+            case .lines: style = "lines lw 2\(dash)"
+            case .points: style = "points pt 7 ps 0.8"
+            case .linesPoints: style = "linespoints lw 2\(dash) pt 7 ps 0.8"
+            }
+            return "$\(prefix)\(index) using 1:2 with \(style) lc rgb \(color) title \(GnuplotScript.quoted(entry.name))"
+        }
+        var text = "reset\n"
+        text += "set title \(GnuplotScript.quoted(title))\n"
+        text += "set xlabel \(GnuplotScript.quoted(xLabel))\n"
+        text += "set ylabel \(GnuplotScript.quoted(yLabel))\n"
+        text += "set grid lc rgb \"#dddddd\"\n"
+        text += "set tics nomirror\n"
+        guard !layers.isEmpty else {
+            // Nothing to draw: empty linear axes that say so, rather than gnuplot's range error.
+            text += "set label 1 \"no data\" at graph 0.5, graph 0.5 center\n"
+            return text + "plot [0:1] [0:1] NaN notitle\n"
+        }
+        // Logarithmic ticks as 0.001, 0.01, 0.1, 1 (gnuplot's default pads them to 1.000000).
+        if logX { text += "set logscale x\nset format x \"%g\"\n" }
+        if logY { text += "set logscale y\nset format y \"%g\"\n" }
+        if let xRange { text += "set xrange \(GnuplotScript.range(xRange))\n" }
+        if let yRange { text += "set yrange \(GnuplotScript.range(yRange))\n" }
+        text += legend.command + "\n"
+        return text + "plot " + layers.joined(separator: ", \\\n     ") + "\n"
+    }
+}
+
+extension Figure {
+    /// Line-plot panels side by side (one panel: a plain plot).
+    init(panels: [LinePanel], summary: String, width: Int, height: Int, gnuplot: Gnuplot) {
+        let prefixes = panels.indices.map { "series\($0)_" }
+        var body = zip(panels, prefixes).map { $0.dataBlocks(prefix: $1) }.joined()
+        if panels.count > 1 { body += "set multiplot layout 1,\(panels.count)\n" }
+        body += zip(panels, prefixes).map { $0.commands(prefix: $1) }.joined()
+        if panels.count > 1 { body += "unset multiplot\n" }
+        self.init(summary: summary, width: width, height: height, body: body, gnuplot: gnuplot)
+    }
+}

@@ -1,0 +1,44 @@
+/// One named curve of a line plot: y against x, drawn as lines, points or both.
+///
+///     Series(name: "test accuracy", xs: [0, 0.1, 0.2], ys: [0.97, 0.95, 0.90])
+///     Series(name: "loss", values: history.losses, style: .lines)   // x = 1, 2, 3, ...
+public struct Series: Sendable, Equatable {
+    /// How the points are drawn.
+    public enum Style: Sendable, Equatable {
+        /// A line through the points.
+        case lines
+        /// A dot at each point.
+        case points
+        /// A line with a dot at each point.
+        case linesPoints
+    }
+
+    /// The legend entry.
+    public var name: String
+    /// The horizontal coordinates.
+    public var xs: [Double]
+    /// The vertical coordinates, one per x.
+    public var ys: [Double]
+    /// Lines, points or both.
+    public var style: Style
+    /// The colour, as a position in the class colours (0 ... 9); nil: the series' position in the plot.
+    public var colorIndex: Int?
+    /// Draws the line dashed (e.g. training accuracy beside solid test accuracy).
+    public var dashed: Bool
+
+    /// A curve through the points (xs[i], ys[i]); the two lists must be equally long.
+    public init(name: String, xs: [Double], ys: [Double], style: Style = .linesPoints, colorIndex: Int? = nil, dashed: Bool = false) {
+        precondition(xs.count == ys.count, "a series needs as many x as y values, got \(xs.count) and \(ys.count) for \"\(name)\"")
+        self.name = name
+        self.xs = xs
+        self.ys = ys
+        self.style = style
+        self.colorIndex = colorIndex
+        self.dashed = dashed
+    }
+
+    /// A curve of `values` against 1, 2, 3, ... (a value per training step, say).
+    public init(name: String, values: [Double], style: Style = .lines, colorIndex: Int? = nil, dashed: Bool = false) {
+        self.init(name: name, xs: values.indices.map { Double($0 + 1) }, ys: values, style: style, colorIndex: colorIndex, dashed: dashed)
+    }
+}

@@ -1,0 +1,113 @@
+@testable import Models
+import NotebookDisplay
+@testable import Plotting
+import Synchronization
+import Testing
+
+/// Serialized: the notebook test installs the process-wide display destination, which the
+/// terminal tests must not see.
+@Suite("Progress display", .serialized)
+struct ProgressDisplayTests {
+    func progress(_ step: Int, of total: Int = 10, evaluation: Evaluation? = nil) -> TrainingProgress {
+        TrainingProgress(step: step, totalSteps: total, loss: 0.003, learningRate: 0.01, stepsPerSecond: 4000, evaluation: evaluation)
+    }
+
+    @Test("in a terminal: one line rewritten with carriage returns, a newline at the last step")
+    func terminal() {
+        var output: [String] = []
+        let display = ProgressDisplay(barWidth: 10, minimumInterval: 0) { output.append($0) }
+        display.report(progress(5))
+        display.report(progress(8, evaluation: Evaluation(step: 8, trainingAccuracy: 1, testAccuracy: 0.968)))
+        display.report(progress(10))
+        #expect(output == [
+            "\r[#####-----] 50% step 5/10  loss 0.003  4000 steps/s",
+            "\r[########--] 80% step 8/10  loss 0.003  4000 steps/s  train acc 1  test acc 0.968",
+            "\r[##########] 100% step 10/10  loss 0.003  4000 steps/s  train acc 1  test acc 0.968",
+            "\n",
+        ])
+        display.finish()
+        #expect(output.count == 4)
+    }
+
+    @Test("a shorter line overwrites the rest of a longer one with spaces")
+    func padding() {
+        var output: [String] = []
+        let display = ProgressDisplay(barWidth: 4, minimumInterval: 0) { output.append($0) }
+        display.report(progress(50, of: 100, evaluation: Evaluation(step: 50, trainingAccuracy: 0.5, testAccuracy: 0.25)))
+        var short = progress(60, of: 100)
+        short.stepsPerSecond = 1
+        display.report(short)
+        #expect(output.count == 2)
+        // "1 steps/s" is 3 characters shorter than "4000 steps/s": 3 spaces cover the rest.
+        #expect(output[1].count == output[0].count)
+        #expect(output[1].hasSuffix("1 steps/s  train acc 0.5  test acc 0.25   "))
+    }
+
+    @Test("reports closer than the interval are skipped; finish shows the last one and ends the line")
+    func throttling() {
+        var output: [String] = []
+        let display = ProgressDisplay(barWidth: 10, minimumInterval: 3600) { output.append($0) }
+        display.report(progress(1))
+        display.report(progress(2))
+        display.report(progress(3))
+        #expect(output == ["\r[#---------] 10% step 1/10  loss 0.003  4000 steps/s"])
+        display.finish()
+        #expect(output.dropFirst().first?.hasPrefix("\r[###-------] 30% step 3/10") == true)
+        #expect(output.last == "\n")
+    }
+
+    @Test("releasing an unfinished display ends its line")
+    func releaseEndsLine() {
+        var output: [String] = []
+        do {
+            let display = ProgressDisplay(minimumInterval: 0) { output.append($0) }
+            display.report(progress(1))
+        }
+        #expect(output.last == "\n")
+    }
+
+    @Test("in a notebook: one display, then updates with the same id")
+    func notebook() throws {
+        let requests = Mutex<[DisplayDestination.Request]>([])
+        DisplayDestination.install { request in requests.withLock { $0.append(request) } }
+        defer { DisplayDestination.install(nil) }
+        var terminal: [String] = []
+        let display = ProgressDisplay(minimumInterval: 0) { terminal.append($0) }
+        let other = ProgressDisplay()
+        #expect(display.displayID.hasPrefix("progress-"))
+        #expect(display.displayID != other.displayID)
+        display.report(progress(2))
+        display.report(progress(6, evaluation: Evaluation(step: 6, trainingAccuracy: 1, testAccuracy: 0.5)))
+        display.report(progress(10))
+        display.finish()
+        let seen = requests.withLock { $0 }
+        #expect(terminal.isEmpty)
+        #expect(seen.count == 3)
+        guard seen.count == 3 else { return }
+        guard case .show(let first, let firstID) = seen[0] else {
+            Issue.record("the first request is not a show: \(seen[0])")
+            return
+        }
+        #expect(firstID == display.displayID)
+        #expect(first.data["text/plain"] == "step 2/10  loss 0.003  4000 steps/s")
+        #expect(first.data["text/html"]?.contains("<progress value=\"2\" max=\"10\"") == true)
+        for request in seen.dropFirst() {
+            guard case .update(_, let id) = request else {
+                Issue.record("a later request is not an update: \(request)")
+                continue
+            }
+            #expect(id == display.displayID)
+        }
+        if case .update(let last, _) = seen[2] {
+            #expect(last.data["text/plain"] == "step 10/10  loss 0.003  4000 steps/s  train acc 1  test acc 0.5")
+        }
+    }
+
+    @Test("ids count up per instance")
+    func ids() {
+        let a = ProgressDisplay(writer: { _ in })
+        let b = ProgressDisplay(writer: { _ in })
+        let number = { (display: ProgressDisplay) in Int(display.displayID.dropFirst("progress-".count))! }
+        #expect(number(b) == number(a) + 1)
+    }
+}
