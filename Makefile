@@ -1,5 +1,6 @@
 # The two commands of the README:
-#   make demo   installs what is missing, builds in release mode, runs the main job
+#   make demo   installs what is missing, builds in release mode, runs the toy experiment,
+#               registers the kernel and runs the tour notebook headlessly
 #   make test   installs what is missing, builds, runs every test
 # Both work on a fresh Debian 12 machine that has only the Swift toolchain, and run twice.
 
@@ -17,6 +18,10 @@ demo: deps build-release
 	.build/release/swift-margin toy
 	.build/release/swift-margin install
 	$(VENV)/bin/jupyter kernelspec list
+	mkdir -p notebooks/out
+	cd notebooks/out && ../../.build/release/swift-margin run ../01-tour.ipynb -o 01-tour.ipynb
+	@echo "executed tour notebook: notebooks/out/01-tour.ipynb"
+	@echo "its figure:             notebooks/out/tour-decision-boundaries.png"
 
 test: deps
 	swift build --build-tests

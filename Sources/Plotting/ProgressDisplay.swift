@@ -75,10 +75,14 @@ public final class ProgressDisplay {
         endTerminalLine()
     }
 
-    /// The one-line text of a report: step, mean loss, speed, and the latest accuracies.
+    /// The one-line text of a report: step, mean loss, speed, and the latest accuracies. The
+    /// final step's line leaves out the speed, so a finished run shows the same text every
+    /// time (a notebook's saved output is reproducible byte for byte).
     func line(for progress: TrainingProgress) -> String {
         var line = "step \(progress.step)/\(progress.totalSteps)  loss \(ScalarText.significant(progress.loss))"
-        line += "  \(Int(progress.stepsPerSecond.rounded())) steps/s"
+        if progress.step < progress.totalSteps {
+            line += "  \(Int(progress.stepsPerSecond.rounded())) steps/s"
+        }
         if let evaluation = lastEvaluation {
             line += "  train acc \(ScalarText.significant(evaluation.trainingAccuracy, digits: 3))"
             if let test = evaluation.testAccuracy { line += "  test acc \(ScalarText.significant(test, digits: 3))" }
