@@ -55,6 +55,7 @@ public func deepFool<Model: Layer>(
     }
     var active = [Bool](repeating: true, count: batch)
     for iteration in 0...maxIterations {
+        if TrainingStop.isRequested { break }  // an interrupt: return the examples so far
         let point = current().requiringGradient()
         let (logits, classGradients) = GradientRecording.enabled {
             withLearningPhase(.inference) { () -> (Tensor<Scalar>, [[Scalar]]) in

@@ -63,6 +63,7 @@ public func iterativeFGSM<Model: Layer>(
     let eps = Model.Scalar(epsilon)
     var adversarial = x
     for _ in 0..<steps {
+        if TrainingStop.isRequested { break }  // an interrupt: return the examples so far
         let g = inputGradient(of: model, inputs: adversarial, labels: labels, loss: loss, attack: name)
         adversarial = withoutGradientRecording {
             let stepped = adversarial + Model.Scalar(alpha) * sign(g)

@@ -46,6 +46,7 @@ public func pgd<Model: Layer>(
     let start: Tensor<Model.Scalar> = randomPoint(inBallOf: norm, radius: epsilon, shape: x.shape, using: &generator)
     var adversarial = withoutGradientRecording { clipped(x + start, to: range) }
     for _ in 0..<iterations {
+        if TrainingStop.isRequested { break }  // an interrupt: return the examples so far
         let g = inputGradient(of: model, inputs: adversarial, labels: labels, loss: loss, attack: name)
         adversarial = withoutGradientRecording {
             let direction: Tensor<Model.Scalar> = norm == .lInfinity ? sign(g) : unitSamples(g)

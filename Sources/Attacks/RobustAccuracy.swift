@@ -118,7 +118,10 @@ private func robustAccuracy<Target: Layer, Source: Layer>(
     checkCount(chunkSize, name: "chunkSize", attack: name, minimum: 1)
     checkBatch(data.inputs, labels: data.labels, attack: name)
     let count = data.labels.count
-    let points = epsilons.map { epsilon -> RobustAccuracy.Point in
+    // An interrupt (`TrainingStop`) ends the sweep: the epsilons measured in full are kept.
+    var points: [RobustAccuracy.Point] = []
+    for epsilon in epsilons {
+        if TrainingStop.isRequested { break }
         let sized = attack.withEpsilon(epsilon)
         var correct = 0
         for start in stride(from: 0, to: count, by: chunkSize) {
@@ -129,7 +132,8 @@ private func robustAccuracy<Target: Layer, Source: Layer>(
             let predictions = constantLogits(of: target, on: crafted).argmax(alongAxis: 1)
             correct += zip(predictions, labels).filter { $0 == $1 }.count
         }
-        return RobustAccuracy.Point(epsilon: epsilon, accuracy: Double(correct) / Double(count))
+        if TrainingStop.isRequested { break }  // this epsilon's attacks were cut short
+        points.append(RobustAccuracy.Point(epsilon: epsilon, accuracy: Double(correct) / Double(count)))
     }
     return RobustAccuracy(attack: attack, setting: setting, points: points)
 }

@@ -28,6 +28,21 @@ struct IterativeFGSMTests {
         #expect(adversarial.scalars.allSatisfy { (0...1).contains($0) })
     }
 
+    @Test("an interrupt (TrainingStop) ends the iterations early and returns the examples so far")
+    func stopsWhenAsked() {
+        let model = Fixtures.smoothNetwork()
+        let (x, y) = Fixtures.batch(rows: 8)
+        var lossCalls = 0
+        let stopped = iterativeFGSM(model, inputs: x, labels: y, epsilon: 0.1, stepSize: 0.02, iterations: 10) { logits, labels in
+            lossCalls += 1
+            if lossCalls == 2 { TrainingStop.request() }  // as a notebook interrupt would, during step 2
+            return softmaxCrossEntropy(logits: logits, labels: labels)
+        }
+        TrainingStop.clear()
+        #expect(lossCalls == 2)
+        #expect(stopped == iterativeFGSM(model, inputs: x, labels: y, epsilon: 0.1, stepSize: 0.02, iterations: 2))
+    }
+
     @Test("it raises the loss at least as much as one FGSM step of the same size")
     func strongerThanFGSM() {
         let model = Fixtures.smoothNetwork()
