@@ -7,20 +7,16 @@ public func __timeCell(_ body: () throws -> Void) rethrows {
     while true {
         let start = ContinuousClock.now
         for _ in 0..<loops { try body() }
-        if seconds(ContinuousClock.now - start) >= 0.2 || loops >= 1 << 30 { break }
+        if (ContinuousClock.now - start).inSeconds >= 0.2 || loops >= 1 << 30 { break }
         loops *= 10
     }
     var perLoop: [Double] = []
     for _ in 0..<7 {
         let start = ContinuousClock.now
         for _ in 0..<loops { try body() }
-        perLoop.append(seconds(ContinuousClock.now - start) / Double(loops))
+        perLoop.append((ContinuousClock.now - start).inSeconds / Double(loops))
     }
     let mean = perLoop.reduce(0, +) / Double(perLoop.count)
     let variance = perLoop.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(perLoop.count)
     print("\(DurationText.describe(mean)) ± \(DurationText.describe(variance.squareRoot())) per loop (mean ± std. dev. of 7 runs, \(loops) loop\(loops == 1 ? "" : "s") each)")
-}
-
-private func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
 }

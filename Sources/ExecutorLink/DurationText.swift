@@ -11,3 +11,10 @@ public enum DurationText {
         return rounded(seconds * 1e9) + " ns"
     }
 }
+
+extension Duration {
+    /// The duration in seconds, as a Double.
+    public var inSeconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) * 1e-18
+    }
+}

@@ -16,8 +16,8 @@ public struct SessionConfiguration: Sendable {
     public var executorEnvironment: [String: String]
     /// How long a cell may go on after a first interrupt before it is stopped by force.
     public var interruptGracePeriod: Duration
-    /// Modules whose API completion and inspection offer besides the preloaded imports
-    /// (e.g. a module that cells import through `@_exported` re-exports).
+    /// Modules whose public API completion and inspection offer (the preloaded modules and
+    /// those they re-export with `@_exported`).
     public var indexedModules: [String]
     /// Where the session keeps its cells' sources and libraries (a fresh folder per session
     /// is made inside it).

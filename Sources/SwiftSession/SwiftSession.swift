@@ -188,7 +188,7 @@ public final class SwiftSession {
         let compiled = compiler.compile(
             source: source, moduleName: moduleName, exportsDeclarations: analysis.exportsDeclarations,
             optimize: optimize, isCancelled: { compileInterrupted.load(ordering: .relaxed) })
-        let compileSeconds = Self.seconds(since: compileStart)
+        let compileSeconds = (ContinuousClock.now - compileStart).inSeconds
         let libraryPath: String
         let symbolGraphFile: URL?
         switch compiled {
@@ -216,7 +216,7 @@ public final class SwiftSession {
                 message: "the process holding the session ended unexpectedly; "
                     + (restarted ? "a new, empty session was started" : "no new session could be started"))))
         }
-        let runSeconds = Self.seconds(since: runStart)
+        let runSeconds = (ContinuousClock.now - runStart).inSeconds
         let outcome = outcome(of: run, analysis: analysis, moduleName: moduleName, symbolGraph: symbolGraphFile, label: label)
         return Run(outcome: outcome, compileSeconds: compileSeconds, runSeconds: runSeconds)
     }
@@ -300,12 +300,8 @@ public final class SwiftSession {
         if let apiIndex { return apiIndex }
         let extractor = URL(fileURLWithPath: configuration.compilerPath).deletingLastPathComponent()
             .appendingPathComponent("swift-symbolgraph-extract").path
-        let modules = configuration.preloadedImports.compactMap { line -> String? in
-            let words = line.split(separator: " ")
-            return words.count == 2 && words[0] == "import" ? String(words[1]) : nil
-        }
         let index = APIIndex(
-            modules: modules + configuration.indexedModules, extractor: extractor,
+            modules: configuration.indexedModules, extractor: extractor,
             searchArguments: configuration.moduleSearchArguments,
             directory: directory.appendingPathComponent("api"))
         apiIndex = index
@@ -320,11 +316,6 @@ public final class SwiftSession {
             throw SessionSetupError("cannot create the session folder \(directory.path): \(error)")
         }
         return directory
-    }
-
-    private static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     }
 }
 

@@ -27,7 +27,7 @@ enum SessionSetup {
             moduleSearchArguments: SessionConfiguration.moduleSearchArguments(buildProducts: buildProducts),
             preloadedImports: preloadedImports,
             executorCommand: [executablePath, "executor", "--command-fd", "3", "--event-fd", "4"],
-            indexedModules: ["Tensors", "Models", "Datasets", "Margins", "Attacks"])
+            indexedModules: ["CellRuntime", "NotebookDisplay", "Tensors", "Models", "Datasets", "Margins", "Attacks", "Plotting"])
     }
 }
 
