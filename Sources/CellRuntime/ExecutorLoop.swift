@@ -29,6 +29,7 @@ public enum ExecutorLoop {
         interruptAction = onInterrupt
         cellPreparation = beforeEachCell
         ExecutorConnection.connect(commands: commands, events: events)
+        CellTaskQueue.shared.installGlobalHook()
         ExecutorConnection.send(.ready(processID: getpid()))
         while let command = commands.receive(ExecutorCommand.self) {
             switch command {
@@ -114,6 +115,7 @@ public enum ExecutorLoop {
         }
         typealias CellEntry = @convention(c) () -> Void
         unsafeBitCast(entry, to: CellEntry.self)()
+        CellTaskQueue.shared.runReadyJobs()
         return .completed
     }
 }

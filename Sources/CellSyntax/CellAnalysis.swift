@@ -14,8 +14,8 @@ public struct CellAnalysis: Sendable {
     /// `import` declarations do not count: the session carries them into later cells itself.
     public var exportsDeclarations: Bool
 
-    /// Constructs a cell library cannot express (a top-level variable without an initial value,
-    /// top-level `await`); `CellLibrarySource.generate` throws them.
+    /// Constructs a cell library cannot express (a top-level stored variable without an initial
+    /// value); `CellLibrarySource.generate` throws them.
     var rewriteProblems: [CellDiagnostic]
 
     /// An analysis with all of its parts.

@@ -9,9 +9,6 @@ import SwiftSyntax
 /// analysis.declaredNames      // [DeclaredName(name: "x", kind: .constant, line: 2, signature: "let x = 2")]
 /// ```
 public enum CellAnalyzer {
-    /// The message for a top-level `await`, `for await` or `async let`: a cell's entry function is synchronous.
-    static let topLevelAwaitMessage =
-        "top-level await is not supported in a cell; wrap the call in a Task or use a synchronous API"
     /// The message for a top-level stored variable without an initializer.
     static let missingInitialValueMessage = "a top-level variable in a cell needs an initial value"
 
@@ -50,6 +47,8 @@ private struct AnalysisBuilder {
         case .stmt(let statement):
             if let expression = statement.as(ExpressionStmtSyntax.self) {
                 addExpression(expression.expression, isLast: isLast)
+            } else if let guardStatement = statement.as(GuardStmtSyntax.self) {
+                addGuard(guardStatement)
             } else {
                 addStatement(statement)
             }
@@ -89,10 +88,14 @@ private struct AnalysisBuilder {
 
     /// A `let`/`var` becomes a global, with the bindings the entry function forces.
     private mutating func addVariable(_ variable: VariableDeclSyntax) {
-        reportAwaits(in: variable)
+        if variable.modifiers.contains(where: { $0.name.tokenKind == .keyword(.async) }) {
+            addAsyncLet(variable)
+            return
+        }
         let start = startOffset(of: variable, keepingDocumentation: true)
         var names: [String] = []
         var storedBindings: [StoredBinding] = []
+        var selfReferences: [SelfReference] = []
         for binding in variable.bindings {
             let identifiers = PatternNames.identifiers(in: binding.pattern)
             names += identifiers.map(PatternNames.spelling)
@@ -100,7 +103,9 @@ private struct AnalysisBuilder {
                 guard !identifiers.isEmpty else { continue }
                 storedBindings.append(StoredBinding(
                     names: identifiers.map(PatternNames.spelling),
-                    throwingInitializer: throwingInitializer(initializer.value, of: binding, itemStart: start)))
+                    effectfulInitializer: effectfulInitializer(initializer.value, of: binding, itemStart: start)))
+                selfReferences += SelfReference.references(
+                    to: Set(identifiers.map(PatternNames.bareName)), in: initializer.value, itemStart: start)
             } else if !isComputed(binding) && !(isVar(variable) && hasOptionalType(binding)) {
                 let (line, column) = cell.location(of: binding.pattern.positionAfterSkippingLeadingTrivia)
                 problems.append(CellDiagnostic(line: line, column: column,
@@ -109,29 +114,110 @@ private struct AnalysisBuilder {
         }
         guard !names.isEmpty else {
             // `let _ = f()` binds nothing, which a global cannot do: it runs as a statement.
-            append(.statement, for: variable)
+            addStatement(variable)
             return
         }
         var item = makeItem(.variable(bindings: names, forcible: !storedBindings.isEmpty), from: start,
                             to: variable.endPositionBeforeTrailingTrivia.utf8Offset)
         item.storedBindings = storedBindings
+        item.selfReferences = selfReferences
         items.append(item)
         declaredNames += DeclaredNameCollector.names(declaredBy: DeclSyntax(variable), in: cell)
         if DeclaredNameCollector.isVisibleToOtherFiles(DeclSyntax(variable)) { exportsDeclarations = true }
     }
 
-    /// The initializer `value` as a throwing initializer if it contains a `try` outside closures.
-    private func throwingInitializer(
+    /// `async let x = f()` runs in an awaited closure that returns `try await x`; `x` becomes a global.
+    private mutating func addAsyncLet(_ variable: VariableDeclSyntax) {
+        let identifiers = variable.bindings.flatMap { PatternNames.identifiers(in: $0.pattern) }
+        guard !identifiers.isEmpty else {
+            addStatement(variable)
+            return
+        }
+        let start = startOffset(of: variable, keepingDocumentation: true)
+        var selfReferences: [SelfReference] = []
+        for binding in variable.bindings {
+            guard let initializer = binding.initializer else { continue }
+            selfReferences += SelfReference.references(
+                to: Set(PatternNames.identifiers(in: binding.pattern).map(PatternNames.bareName)),
+                in: initializer.value, itemStart: start)
+        }
+        let hoisted = HoistedBinding(
+            names: identifiers.map { HoistedBinding.Name(spelling: PatternNames.spelling($0), isVariable: false) },
+            throwing: true, awaiting: true, returnMarkers: "try await ")
+        appendHoisted(hoisted, for: variable, from: start, selfReferences: selfReferences)
+        declaredNames += DeclaredNameCollector.names(declaredBy: DeclSyntax(variable), in: cell)
+    }
+
+    /// A top-level `guard` that binds names runs in a closure returning them; each becomes a global.
+    /// Without bindings it is an ordinary statement.
+    private mutating func addGuard(_ guardStatement: GuardStmtSyntax) {
+        let start = guardStatement.positionAfterSkippingLeadingTrivia.utf8Offset
+        var names: [HoistedBinding.Name] = []
+        var selfReferences: [SelfReference] = []
+        var boundBefore = Set<String>()
+        let conditions = guardStatement.conditions.map { GuardConditionBindings($0.condition) }
+        let allNames = Set(conditions.flatMap { $0.identifiers.map { PatternNames.bareName($0.token) } })
+        for condition in conditions {
+            let unboundYet = allNames.subtracting(boundBefore)
+            if let value = condition.initializerValue {
+                selfReferences += SelfReference.references(to: unboundYet, in: value, itemStart: start)
+            } else if let shorthand = condition.shorthandName {
+                let end = shorthand.endPositionBeforeTrailingTrivia.utf8Offset - start
+                selfReferences.append(SelfReference(
+                    rangeInItemText: end..<end, spelling: PatternNames.spelling(shorthand),
+                    name: PatternNames.bareName(shorthand), isShorthandBinding: true))
+            }
+            for identifier in condition.identifiers {
+                names.append(HoistedBinding.Name(spelling: PatternNames.spelling(identifier.token), isVariable: identifier.isVariable))
+                boundBefore.insert(PatternNames.bareName(identifier.token))
+            }
+        }
+        guard !names.isEmpty else {
+            addStatement(guardStatement)
+            return
+        }
+        let effects = EffectMarkers(in: guardStatement)
+        let hoisted = HoistedBinding(
+            names: names, throwing: effects.canThrow, awaiting: !effects.awaits.isEmpty, returnMarkers: "")
+        appendHoisted(hoisted, for: guardStatement, from: start, selfReferences: selfReferences)
+        for condition in conditions {
+            for identifier in condition.identifiers {
+                let keyword = identifier.isVariable ? "var" : "let"
+                declaredNames.append(DeclaredName(
+                    name: PatternNames.bareName(identifier.token), kind: identifier.isVariable ? .variable : .constant,
+                    line: cell.location(of: identifier.token.positionAfterSkippingLeadingTrivia).line,
+                    signature: "\(keyword) \(identifier.token.text)"))
+            }
+        }
+    }
+
+    /// Appends a variable item bound by `hoisted` code.
+    private mutating func appendHoisted(
+        _ hoisted: HoistedBinding, for node: some SyntaxProtocol, from start: Int, selfReferences: [SelfReference]
+    ) {
+        var item = makeItem(.variable(bindings: hoisted.names.map(\.spelling), forcible: true), from: start,
+                            to: node.endPositionBeforeTrailingTrivia.utf8Offset)
+        item.storedBindings = []
+        item.hoistedBinding = hoisted
+        item.selfReferences = selfReferences
+        items.append(item)
+        exportsDeclarations = true
+    }
+
+    /// The initializer `value` as an effectful initializer if it contains a `try` or an `await` outside closures.
+    private func effectfulInitializer(
         _ value: ExprSyntax, of binding: PatternBindingSyntax, itemStart: Int
-    ) -> ThrowingInitializer? {
-        guard !EffectMarkers(in: value).plainTries.isEmpty else { return nil }
+    ) -> EffectfulInitializer? {
+        let effects = EffectMarkers(in: value)
+        guard !effects.plainTries.isEmpty || !effects.awaits.isEmpty else { return nil }
         let lower = value.positionAfterSkippingLeadingTrivia.utf8Offset
         let upper = value.endPositionBeforeTrailingTrivia.utf8Offset
         let (line, column) = cell.location(ofOffset: lower)
-        return ThrowingInitializer(
+        return EffectfulInitializer(
             expression: cell.text(lower..<upper), line: line, column: column,
             typeAnnotation: binding.typeAnnotation.map { cell.trimmedText(of: $0.type) },
-            rangeInItemText: (lower - itemStart)..<(upper - itemStart))
+            rangeInItemText: (lower - itemStart)..<(upper - itemStart),
+            throwing: !effects.plainTries.isEmpty, awaiting: !effects.awaits.isEmpty)
     }
 
     /// Whether the declaration is a `var` (not a `let`).
@@ -160,26 +246,16 @@ private struct AnalysisBuilder {
 
     /// Code that runs in the entry function.
     private mutating func addStatement(_ node: some SyntaxProtocol) {
-        reportAwaits(in: node)
         append(.statement, for: node)
     }
 
     /// An expression runs as a statement, unless it is last and publishes its value.
     private mutating func addExpression(_ expression: ExprSyntax, isLast: Bool) {
-        reportAwaits(in: expression)
         guard isLast && ResultExpression.publishes(expression) else {
             append(.statement, for: expression)
             return
         }
         append(.trailingExpression, for: expression)
-    }
-
-    /// Records every top-level `await` in `node` as a problem.
-    private mutating func reportAwaits(in node: some SyntaxProtocol) {
-        for position in EffectMarkers(in: node).awaits {
-            let (line, column) = cell.location(of: position)
-            problems.append(CellDiagnostic(line: line, column: column, message: CellAnalyzer.topLevelAwaitMessage))
-        }
     }
 
     /// Appends `node` as an item of `kind`; its text starts at its doc comment when `keepingDocumentation`.

@@ -30,11 +30,19 @@ public struct CellItem: Sendable, Equatable {
 
     /// For a variable: what the entry function forces, one entry per stored binding with an initializer.
     var storedBindings: [StoredBinding]
-    /// For the trailing expression: whether it contains a `try` (not `try?`/`try!`) outside closures.
-    var trailingExpressionThrows: Bool
+    /// For a variable bound by a top-level `guard` or `async let`: how the library binds it.
+    var hoistedBinding: HoistedBinding?
+    /// For a variable: uses of its own names in its initializer, which mean earlier cells' definitions.
+    var selfReferences: [SelfReference] = []
+    /// For a statement or the trailing expression: whether it can throw out of the cell
+    /// (a `try`, not `try?`/`try!`, or a `throw`, outside closures).
+    var canThrow: Bool
+    /// For a statement or the trailing expression: whether it awaits outside closures.
+    var awaits: Bool
 
     /// An item with its kind, text and position. A forcible variable built here forces all of its
-    /// bindings (`CellAnalyzer` also finds throwing initializers, which this initializer does not).
+    /// bindings (`CellAnalyzer` also finds effectful initializers, `guard` bindings and self
+    /// references, which this initializer does not).
     public init(kind: Kind, text: String, line: Int, column: Int) {
         self.kind = kind
         self.text = text
@@ -45,7 +53,14 @@ public struct CellItem: Sendable, Equatable {
         } else {
             storedBindings = []
         }
-        trailingExpressionThrows = kind == .trailingExpression
-            && !EffectMarkers(in: Parser.parse(source: text)).plainTries.isEmpty
+        hoistedBinding = nil
+        if kind == .statement || kind == .trailingExpression {
+            let effects = EffectMarkers(in: Parser.parse(source: text))
+            canThrow = effects.canThrow
+            awaits = !effects.awaits.isEmpty
+        } else {
+            canThrow = false
+            awaits = false
+        }
     }
 }

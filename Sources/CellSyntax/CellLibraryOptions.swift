@@ -11,16 +11,27 @@ public struct CellLibraryOptions: Sendable, Equatable {
     public var resultFunction: String
     /// The function called with an error thrown out of the cell, e.g. `"__reportCellError"`.
     public var errorFunction: String
+    /// The function that runs top-level code that awaits and waits for its value, e.g.
+    /// `"__awaitCell"`: two overloads, `(@escaping () async -> T) -> T` and
+    /// `(@escaping () async throws -> T) throws -> T`.
+    public var awaitFunction: String
+    /// The module of the newest earlier definition of each name the session knows, e.g.
+    /// `["x": "Cell3"]`: `let x = x + 1` reads `Cell3.x` on the right.
+    public var earlierDefinitions: [String: String]
 
-    /// Options with every field given; the function names default to `__publishCellResult` and `__reportCellError`.
+    /// Options with every field given; the function names default to `__publishCellResult`,
+    /// `__reportCellError` and `__awaitCell`.
     public init(
         preamble: [String], fileLabel: String, entrySymbol: String,
-        resultFunction: String = "__publishCellResult", errorFunction: String = "__reportCellError"
+        resultFunction: String = "__publishCellResult", errorFunction: String = "__reportCellError",
+        awaitFunction: String = "__awaitCell", earlierDefinitions: [String: String] = [:]
     ) {
         self.preamble = preamble
         self.fileLabel = fileLabel
         self.entrySymbol = entrySymbol
         self.resultFunction = resultFunction
         self.errorFunction = errorFunction
+        self.awaitFunction = awaitFunction
+        self.earlierDefinitions = earlierDefinitions
     }
 }

@@ -1,5 +1,5 @@
 /// Why a cell cannot be turned into a library source: its syntax errors, or constructs a
-/// cell library cannot express (a top-level variable without an initial value, top-level `await`).
+/// cell library cannot express (a top-level stored variable without an initial value).
 public struct CellRewriteError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Every problem found, in source order.
     public var diagnostics: [CellDiagnostic]

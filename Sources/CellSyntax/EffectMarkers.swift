@@ -8,6 +8,11 @@ struct EffectMarkers {
     var plainTries: [AbsolutePosition] = []
     /// Positions of `await` keywords, of `for await` loops and of `async let` declarations.
     var awaits: [AbsolutePosition] = []
+    /// Positions of `throw` statements.
+    var throwStatements: [AbsolutePosition] = []
+
+    /// Whether the code can throw out of its surroundings (a plain `try` or a `throw`).
+    var canThrow: Bool { !plainTries.isEmpty || !throwStatements.isEmpty }
 
     /// The markers in `node`.
     init(in node: some SyntaxProtocol) {
@@ -15,11 +20,13 @@ struct EffectMarkers {
         visitor.walk(node)
         plainTries = visitor.plainTries
         awaits = visitor.awaits
+        throwStatements = visitor.throwStatements
     }
 
     private final class Visitor: SyntaxAnyVisitor {
         var plainTries: [AbsolutePosition] = []
         var awaits: [AbsolutePosition] = []
+        var throwStatements: [AbsolutePosition] = []
 
         override func visitAny(_ node: Syntax) -> SyntaxVisitorContinueKind {
             if node.is(ClosureExprSyntax.self) || node.is(AccessorBlockSyntax.self) { return .skipChildren }
@@ -29,6 +36,11 @@ struct EffectMarkers {
 
         override func visit(_ node: TryExprSyntax) -> SyntaxVisitorContinueKind {
             if node.questionOrExclamationMark == nil { plainTries.append(node.tryKeyword.positionAfterSkippingLeadingTrivia) }
+            return .visitChildren
+        }
+
+        override func visit(_ node: ThrowStmtSyntax) -> SyntaxVisitorContinueKind {
+            throwStatements.append(node.throwKeyword.positionAfterSkippingLeadingTrivia)
             return .visitChildren
         }
 

@@ -57,6 +57,11 @@ struct SessionSymbolTable {
         definitions[name]?.last
     }
 
+    /// The module of the newest definition of every name: where `let x = x + 1` reads `x` from.
+    var newestModules: [String: String] {
+        definitions.compactMapValues { $0.last?.module }
+    }
+
     /// The newest definition of every name, sorted by name.
     var visibleEntries: [Entry] {
         definitions.keys.sorted().compactMap { definitions[$0]?.last }

@@ -175,7 +175,8 @@ public final class SwiftSession {
             source = try CellLibrarySource.generate(analysis, options: CellLibraryOptions(
                 preamble: configuration.preloadedImports + symbols.importLines,
                 fileLabel: label, entrySymbol: entrySymbol,
-                resultFunction: "__publishCellResult", errorFunction: "__reportCellError"))
+                resultFunction: "__publishCellResult", errorFunction: "__reportCellError",
+                awaitFunction: "__awaitCell", earlierDefinitions: symbols.newestModules))
         } catch {
             return Run(outcome: .failed(syntaxFailure(error.diagnostics, code: code, label: label)))
         }

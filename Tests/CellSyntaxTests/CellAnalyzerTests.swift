@@ -137,35 +137,75 @@ struct CellAnalyzerTests {
         #expect(analysis.syntaxErrors.isEmpty)
     }
 
-    @Test("top-level await, for await and async let are errors; await inside a closure or function is not")
-    func topLevelAwait() {
-        let message = "top-level await is not supported in a cell; wrap the call in a Task or use a synchronous API"
+    @Test("top-level await marks statements, initializers and the result; await inside a closure or function does not")
+    func topLevelAwait() throws {
         let analysis = CellAnalyzer.analyze("""
-            let a = await f()
+            let a = await f(), b = 2
             await g()
             for await x in stream { print(x) }
-            async let y = h()
             Task { await g() }
             func k() async { await g() }
             let c = { await g() }
+            if try await h() { throw Failure() }
+            await f()
             """)
-        #expect(analysis.rewriteErrors == [
-            CellDiagnostic(line: 1, column: 9, message: message),
-            CellDiagnostic(line: 2, column: 1, message: message),
-            CellDiagnostic(line: 3, column: 5, message: message),
-            CellDiagnostic(line: 4, column: 1, message: message),
+        #expect(analysis.rewriteErrors.isEmpty)
+        let variable = try #require(analysis.items.first)
+        #expect(variable.storedBindings[0].effectfulInitializer.map { ($0.awaiting, $0.throwing) } ?? (false, false) == (true, false))
+        #expect(variable.storedBindings[1].effectfulInitializer == nil)
+        let statements = analysis.items.filter { $0.kind == .statement || $0.kind == .trailingExpression }
+        #expect(statements.map(\.awaits) == [true, true, false, true, true])
+        #expect(statements.map(\.canThrow) == [false, false, false, true, false])
+        #expect(analysis.items.last?.kind == .trailingExpression)
+        #expect(analysis.items.first { $0.text.hasPrefix("let c") }?.storedBindings.first?.effectfulInitializer == nil)
+    }
+
+    @Test("a guard with bindings and an async let become hoisted variables; their names are declared")
+    func hoistedBindings() throws {
+        let analysis = CellAnalyzer.analyze("""
+            guard let a = f(), var b = g(a), case let .some(c) = h(), b > 0 else { throw Failure() }
+            guard x > 0 else { fatalError() }
+            async let d = load()
+            """)
+        #expect(analysis.items.map(\.kind) == [
+            .variable(bindings: ["a", "b", "c"], forcible: true), .statement,
+            .variable(bindings: ["d"], forcible: true),
         ])
+        #expect(analysis.items[0].hoistedBinding == HoistedBinding(
+            names: [.init(spelling: "a", isVariable: false), .init(spelling: "b", isVariable: true),
+                    .init(spelling: "c", isVariable: false)],
+            throwing: true, awaiting: false, returnMarkers: ""))
+        #expect(analysis.items[1].hoistedBinding == nil)
+        #expect(analysis.items[2].hoistedBinding == HoistedBinding(
+            names: [.init(spelling: "d", isVariable: false)], throwing: true, awaiting: true, returnMarkers: "try await "))
+        #expect(analysis.declaredNames.map { "\($0.name) \($0.kind)" } == ["a constant", "b variable", "c constant", "d constant"])
+        #expect(analysis.exportsDeclarations)
+    }
+
+    @Test("a binding's own names in its initializer are self references; members, closures and earlier bindings are not")
+    func selfReferences() throws {
+        let analysis = CellAnalyzer.analyze("""
+            let x = x + p.x + { x in x }(1), y = x
+            guard let u = u, let v = u, let w else { fatalError() }
+            """)
+        let texts = analysis.items.map { item in
+            item.selfReferences.map { reference in
+                let text = String(decoding: Array(item.text.utf8)[reference.rangeInItemText], as: UTF8.self)
+                return "\(reference.name):\(text):\(reference.isShorthandBinding)"
+            }
+        }
+        #expect(texts == [["x:x:false"], ["u:u:false", "w::true"]])
     }
 
     @Test("a throwing initializer is recorded with its expression's position and type annotation")
-    func throwingInitializer() throws {
+    func effectfulInitializer() throws {
         let analysis = CellAnalyzer.analyze("let a = 1, b: Float = try load(\"x\"), c = { try f() }")
         let item = try #require(analysis.items.first)
         #expect(item.kind == .variable(bindings: ["a", "b", "c"], forcible: true))
         #expect(item.storedBindings.map(\.names) == [["a"], ["b"], ["c"]])
-        #expect(item.storedBindings[0].throwingInitializer == nil)
-        #expect(item.storedBindings[2].throwingInitializer == nil)  // the `try` is inside a closure
-        let initializer = try #require(item.storedBindings[1].throwingInitializer)
+        #expect(item.storedBindings[0].effectfulInitializer == nil)
+        #expect(item.storedBindings[2].effectfulInitializer == nil)  // the `try` is inside a closure
+        let initializer = try #require(item.storedBindings[1].effectfulInitializer)
         #expect(initializer.expression == "try load(\"x\")")
         #expect((initializer.line, initializer.column) == (1, 23))
         #expect(initializer.typeAnnotation == "Float")

@@ -112,6 +112,50 @@ struct CellLibraryCompilationTests {
             """)
     }
 
+    @Test("top-level await, guard bindings and async let run in order and stay visible to declarations")
+    func awaitAndGuardRun() throws {
+        let preamble = [
+            "import Dispatch",
+            "func __publishCellResult<T>(_ v: T) { print(\"result:\", v) }",
+            "func __publishCellResult(_ v: Void) {}",
+            "func __reportCellError(_ e: Error) { print(\"error:\", e) }",
+            "final class Box<T>: @unchecked Sendable { var value: T? }",
+            "func __awaitCell<T>(_ body: @escaping () async -> T) -> T {",
+            "    let box = Box<T>(), done = DispatchSemaphore(value: 0), work = Box<() async -> T>(); work.value = body",
+            "    Task.detached { box.value = await work.value!(); done.signal() }; done.wait(); return box.value! }",
+            "func __awaitCell<T>(_ body: @escaping () async throws -> T) throws -> T {",
+            "    try __awaitCell { () async -> Result<T, any Error> in do { return .success(try await body()) } catch { return .failure(error) } }.get() }",
+            "struct Failure: Error {}",
+            "func twice(_ x: Int) async -> Int { print(\"twice\", x); return 2 * x }",
+            "func checked(_ x: Int) async throws -> Int { if x < 0 { throw Failure() }; return x }",
+            "@main struct Runner { static func main() { __swiftMarginCellEntry() } }",
+        ]
+        let cell = """
+            print("start")
+            let a = await twice(1)
+            var optional: Int? = a
+            guard let b = optional, var c = Optional(b + 1) else { fatalError("unreachable") }
+            c += await twice(c)
+            func total() -> Int { a + b + c }
+            async let d = twice(total())
+            let e: Int = try await checked(d)
+            for await value in AsyncStream<Int>(unfolding: { nil }) { print(value) }
+            guard let f = try await Optional(checked(-1)) else { fatalError("unreachable") }
+            print("not reached", f)
+            """
+        let output = try SwiftCompiler.buildAndRun(try library(cell, preamble: preamble))
+        #expect(output == """
+            start
+            twice 1
+            twice 3
+            twice 13
+            error: Failure()
+
+            """)
+        let trailing = "let x = await twice(2)\ntry await checked(x + 1)"
+        #expect(try SwiftCompiler.buildAndRun(try library(trailing, preamble: preamble)) == "twice 2\nresult: 5\n")
+    }
+
     @Test("empty and comment-only cells compile")
     func emptyCellsCompile() throws {
         for cell in ["", "// nothing here\n/* or here */"] {

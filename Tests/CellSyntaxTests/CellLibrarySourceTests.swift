@@ -109,12 +109,38 @@ struct CellLibrarySourceTests {
         #expect(generated.contains(#"#sourceLocation(file: "Cell \"7\" \\ x", line: 1)"#))
     }
 
-    @Test("top-level await is refused with its position")
-    func awaitRefused() {
-        #expect(throws: CellRewriteError(diagnostics: [CellDiagnostic(
-            line: 2, column: 3,
-            message: "top-level await is not supported in a cell; wrap the call in a Task or use a synchronous API")])) {
-            try generate("let a = 1\n  await f()")
-        }
+    @Test("an awaiting statement and trailing expression run through __awaitCell, at their own lines")
+    func awaitingStatements() throws {
+        let generated = try generate("await f()\ntry await g()")
+        #expect(generated.contains("""
+                    __awaitCell {
+            #sourceLocation(file: "Cell In[7]", line: 1)
+            await f()
+            #sourceLocation()
+                    }
+                    try __publishCellResult(__awaitCell {
+            #sourceLocation(file: "Cell In[7]", line: 2)
+            try await g()
+            #sourceLocation()
+                    })
+            """))
+    }
+
+    @Test("a guard's bindings become globals read from a private closure result, self references qualified")
+    func hoistedGuard() throws {
+        var options = options
+        options.earlierDefinitions = ["u": "Cell2"]
+        let generated = try CellLibrarySource.generate(
+            CellAnalyzer.analyze("guard let u = u, var v = Optional(u) else { fatalError() }"), options: options)
+        #expect(generated.contains("""
+            private let __swiftMarginInitializer1 = {
+            #sourceLocation(file: "Cell In[7]", line: 1)
+            guard let u = Cell2.u, var v = Optional(u) else { fatalError() }
+            #sourceLocation()
+            return (u, v) }()
+            let u = __swiftMarginInitializer1.0
+            var v = __swiftMarginInitializer1.1
+            """))
+        #expect(generated.contains("_ = u; _ = v\n"))
     }
 }
