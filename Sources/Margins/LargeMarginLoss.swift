@@ -15,8 +15,10 @@ import Tensors
 ///     d_i,l = (f_i - f_y) / (epsilon + || grad_{h_l} (f_i - f_y) ||_q)
 ///     loss  = sum_l mean_batch A_{i != y} max(0, gamma_l + d_i,l)
 ///
-/// The reference form is described at `MarginConfiguration.Form.reference`. All the layers'
-/// gradients for one class come from one backward pass. With `.firstOrder`, the gradient
+/// The reference form is described at `MarginConfiguration.Form.reference`. Given activations,
+/// all the layers' gradients for one class come from one backward pass, one pass per compared
+/// class. The `model:` form gets every compared class's gradients from one batched pass back
+/// through the model (`SequentialTrace`) when its layers allow it. With `.firstOrder`, the gradient
 /// norms are constants (computed without recording, so no second-order work is done); with
 /// `.exact`, the loss is differentiated through them. A `crossEntropyWeight` adds that
 /// multiple of softmax cross-entropy (the paper's mix).
@@ -31,6 +33,14 @@ import Tensors
 public func largeMarginLoss<Scalar>(
     logits: Tensor<Scalar>, labels: [Int], activations: [Tensor<Scalar>], configuration: MarginConfiguration
 ) -> Tensor<Scalar> {
+    checkLossInputs(logits: logits, labels: labels, activations: activations, configuration: configuration)
+    return marginLoss(logits: logits, labels: labels, source: .autodiff(activations), configuration: configuration)
+}
+
+/// Stops with a message naming the problem when the loss's inputs do not fit together.
+private func checkLossInputs<Scalar>(
+    logits: Tensor<Scalar>, labels: [Int], activations: [Tensor<Scalar>], configuration: MarginConfiguration
+) {
     guard logits.rank == 2, logits.shape[0] == labels.count, !labels.isEmpty else {
         fatalError("largeMarginLoss needs logits [batch, classes] with one label per row, got \(logits.shape) and \(labels.count) labels")
     }
@@ -42,13 +52,37 @@ public func largeMarginLoss<Scalar>(
             fatalError("activation \(l) (shape \(h.shape)) is not a differentiable [batch, ...] tensor on the path to the logits: make the input with requiringGradient() and pass the activations the model handed back")
         }
     }
-    let gammas = configuration.gamma.count == 1 ? Array(repeating: configuration.gamma[0], count: activations.count) : configuration.gamma
+}
+
+/// Where the loss gets the gradients of the compared score differences at each layer.
+enum LayerGradientSource<Scalar: TensorScalar> {
+    /// One backward pass of the autodiff engine per compared class, to these activations.
+    case autodiff([Tensor<Scalar>])
+    /// One batched pass back through a traced `Sequential` model for all compared classes, to
+    /// the activations at these indices.
+    case trace(SequentialTrace<Scalar>, indices: [Int])
+
+    var layerCount: Int {
+        switch self {
+        case .autodiff(let activations): return activations.count
+        case .trace(_, let indices): return indices.count
+        }
+    }
+}
+
+/// The loss once the inputs are checked: the margin term of the configured form, plus the
+/// cross-entropy share.
+func marginLoss<Scalar>(
+    logits: Tensor<Scalar>, labels: [Int], source: LayerGradientSource<Scalar>, configuration: MarginConfiguration
+) -> Tensor<Scalar> {
+    let layerCount = source.layerCount
+    let gammas = configuration.gamma.count == 1 ? Array(repeating: configuration.gamma[0], count: layerCount) : configuration.gamma
     let margin: Tensor<Scalar>
     switch configuration.form {
     case .paper:
-        margin = paperLoss(logits: logits, labels: labels, activations: activations, gammas: gammas, configuration: configuration)
+        margin = paperLoss(logits: logits, labels: labels, source: source, gammas: gammas, configuration: configuration)
     case .reference(let alpha):
-        margin = referenceLoss(logits: logits, labels: labels, activations: activations, gammas: gammas, alpha: alpha, configuration: configuration)
+        margin = referenceLoss(logits: logits, labels: labels, source: source, gammas: gammas, alpha: alpha, configuration: configuration)
     }
     guard configuration.crossEntropyWeight > 0 else { return margin }
     return margin + Scalar(configuration.crossEntropyWeight) * softmaxCrossEntropy(logits: logits, labels: labels)
@@ -71,7 +105,12 @@ func gradientNorms<Scalar>(
 ) -> [Tensor<Scalar>] {
     let graph: GradientGraph = configuration.gradient == .exact ? .recorded : .discarded
     let grads = gradients(of: difference, withRespectTo: activations, seed: Tensor(ones: difference.shape), graph: graph)
-    return grads.map { g in g.rank > 1 ? g.norm(configuration.norm.dual, alongAxes: Array(1..<g.rank)) : abs(g) }
+    return grads.map { rowNorms($0, configuration: configuration) }
+}
+
+/// The dual norm of each row of `gradient` ([rows, ...] gives [rows]).
+private func rowNorms<Scalar>(_ gradient: Tensor<Scalar>, configuration: MarginConfiguration) -> Tensor<Scalar> {
+    gradient.rank > 1 ? gradient.norm(configuration.norm.dual, alongAxes: Array(1..<gradient.rank)) : abs(gradient)
 }
 
 /// The number of other classes each sample is compared with.
@@ -82,69 +121,91 @@ private func comparedClassCount(_ aggregation: MarginConfiguration.Aggregation, 
     }
 }
 
-/// [batch, layers]: the gradient norms of one difference at every layer, side by side.
-private func normMatrix<Scalar>(
-    of difference: Tensor<Scalar>, activations: [Tensor<Scalar>], configuration: MarginConfiguration
-) -> Tensor<Scalar> {
-    Tensor(stacking: gradientNorms(of: difference, activations: activations, configuration: configuration), alongAxis: 1)
+/// [K, batch, classes]: for compared class j of each row, `e_label - e_other`.
+private func labelMinusOther<Scalar>(labels: [Int], others: [[Int]], classes: Int) -> Tensor<Scalar> {
+    let labelHot = Tensor<Scalar>(oneHot: labels, classCount: classes)
+    return Tensor(stacking: (0..<others[0].count).map { j in
+        labelHot - Tensor<Scalar>(oneHot: others.map { $0[j] }, classCount: classes)
+    }, alongAxis: 0)
 }
 
-// Both forms work on [batch, compared classes, layers] at once rather than layer by layer:
-// the same values with a handful of operations instead of a handful per layer.
+/// [K, batch, layers]: the dual norm, at every layer, of the gradient of each compared class's
+/// score difference. `difference` [K, batch] is that difference; `logitSeeds` [K, batch, classes]
+/// its gradient with respect to the logits (used by the batched pass).
+private func differenceNorms<Scalar>(
+    difference: Tensor<Scalar>, logitSeeds: () -> Tensor<Scalar>, source: LayerGradientSource<Scalar>,
+    configuration: MarginConfiguration
+) -> Tensor<Scalar> {
+    let (k, batch) = (difference.shape[0], difference.shape[1])
+    switch source {
+    case .autodiff(let activations):
+        return Tensor(stacking: (0..<k).map { j in
+            let row = difference[j]
+            return Tensor(stacking: gradientNorms(of: row, activations: activations, configuration: configuration), alongAxis: 1)
+        }, alongAxis: 0)
+    case .trace(let trace, let indices):
+        func norms() -> [Tensor<Scalar>] {
+            let seeds = logitSeeds()
+            let flatSeeds = seeds.reshaped(to: [k * batch] + Array(seeds.shape.dropFirst(2)))
+            let gradients = trace.inputGradients(of: flatSeeds, at: indices)!
+            return gradients.map { rowNorms($0, configuration: configuration).reshaped(to: [k, batch]) }
+        }
+        let perLayer = configuration.gradient == .exact ? norms() : withoutGradientRecording(norms).map { $0.withoutDerivative() }
+        return Tensor(stacking: perLayer, alongAxis: 2)
+    }
+}
+
+// Both forms work on [K compared classes, batch, layers] at once rather than class by class and
+// layer by layer: the same values with a handful of operations.
 
 private func paperLoss<Scalar>(
-    logits: Tensor<Scalar>, labels: [Int], activations: [Tensor<Scalar>], gammas: [Double], configuration: MarginConfiguration
+    logits: Tensor<Scalar>, labels: [Int], source: LayerGradientSource<Scalar>, gammas: [Double], configuration: MarginConfiguration
 ) -> Tensor<Scalar> {
     let (batch, classes) = (logits.shape[0], logits.shape[1])
     let k = comparedClassCount(configuration.aggregation, classes: classes)
     let others = otherClasses(of: logits.withoutDerivative(), labels: labels, count: k)
-    let labelHot = Tensor<Scalar>(oneHot: labels, classCount: classes)
+    let otherMinusLabel = -labelMinusOther(labels: labels, others: others, classes: classes) as Tensor<Scalar>
+    let difference = (logits * otherMinusLabel).sum(alongAxes: [2])           // [K, batch]: f_i - f_y
+    let norms = differenceNorms(difference: difference, logitSeeds: { otherMinusLabel }, source: source, configuration: configuration)
     let gammaRow = Tensor<Scalar>(gammas.map { Scalar($0) })
-    var terms: [Tensor<Scalar>] = []   // k of [batch, layers]: max(0, gamma_l + d_j,l)
-    for j in 0..<k {
-        let otherHot = Tensor<Scalar>(oneHot: others.map { $0[j] }, classCount: classes)
-        let difference = (logits * (otherHot - labelHot)).sum(alongAxes: [1])
-        let norms = normMatrix(of: difference, activations: activations, configuration: configuration)
-        var term = relu(difference.reshaped(to: [batch, 1]) / (norms + Scalar(configuration.epsilon)) + gammaRow)
-        if let clip = configuration.clip { term = min(term, Scalar(clip)) }
-        terms.append(term)
-    }
-    let perLayer: Tensor<Scalar>   // [batch, layers]
-    if k == 1 {
-        perLayer = terms[0]
-    } else {
-        let stacked = Tensor(stacking: terms, alongAxis: 1)
-        perLayer = configuration.aggregation == .max ? stacked.max(alongAxes: [1]) : stacked.sum(alongAxes: [1])
-    }
+    var terms = relu(difference.reshaped(to: [k, batch, 1]) / (norms + Scalar(configuration.epsilon)) + gammaRow)
+    if let clip = configuration.clip { terms = min(terms, Scalar(clip)) }
+    let perLayer = k == 1 ? terms : configuration.aggregation == .max ? terms.max(alongAxes: [0]) : terms.sum(alongAxes: [0])
     return perLayer.sum() / Scalar(batch)
 }
 
 private func referenceLoss<Scalar>(
-    logits: Tensor<Scalar>, labels: [Int], activations: [Tensor<Scalar>], gammas: [Double], alpha: Double,
+    logits: Tensor<Scalar>, labels: [Int], source: LayerGradientSource<Scalar>, gammas: [Double], alpha: Double,
     configuration: MarginConfiguration
 ) -> Tensor<Scalar> {
     let (batch, classes) = (logits.shape[0], logits.shape[1])
+    let layerCount = source.layerCount
     let k = comparedClassCount(configuration.aggregation, classes: classes)
     let probabilities = softmax(logits, alongAxis: 1)
-    let labelProbability = (probabilities * Tensor(oneHot: labels, classCount: classes)).sum(alongAxes: [1])
     let others = otherClasses(of: probabilities.withoutDerivative(), labels: labels, count: k)
+    let labelMinusOtherHot: Tensor<Scalar> = labelMinusOther(labels: labels, others: others, classes: classes)
+    let difference = (probabilities * labelMinusOtherHot).sum(alongAxes: [2])  // [K, batch]: p_y - p_i
+    // d(p_y - p_i)/d logits = p ⊙ (v - <p, v>) with v = e_y - e_i (the softmax Jacobian is symmetric).
+    let logitSeeds = { probabilities * (labelMinusOtherHot - difference.reshaped(to: [k, batch, 1])) }
+    let norms = differenceNorms(difference: difference, logitSeeds: logitSeeds, source: source, configuration: configuration)
     // The layer weights: a layer's size for l_inf, else 1.
-    let weights = Tensor<Scalar>(activations.map { configuration.norm == .lInfinity ? Scalar($0.shape.dropFirst().reduce(1, *)) : 1 })
-    var distances: [Tensor<Scalar>] = []   // k of [batch, layers]
-    for j in 0..<k {
-        let otherProbability = (probabilities * Tensor(oneHot: others.map { $0[j] }, classCount: classes)).sum(alongAxes: [1])
-        let difference = labelProbability - otherProbability
-        let norms = normMatrix(of: difference, activations: activations, configuration: configuration)
-        distances.append(difference.reshaped(to: [batch, 1]) / (norms / weights + Scalar(configuration.epsilon)))
-    }
+    let weights = Tensor<Scalar>(layerSizes(source).map { configuration.norm == .lInfinity ? Scalar($0) : 1 })
+    let distances = difference.reshaped(to: [k, batch, 1]) / (norms / weights + Scalar(configuration.epsilon))
     let gammaRow = Tensor<Scalar>(gammas.map { Scalar($0) })
     let lowerRow = Tensor<Scalar>(gammas.map { Scalar($0 * (1 - alpha)) })
-    // [batch, k or 1, layers]: the worst case over the compared classes, or each of them.
-    let stacked = k == 1 ? distances[0].reshaped(to: [batch, 1, activations.count]) : Tensor(stacking: distances, alongAxis: 1)
-    let worst = configuration.aggregation == .sum || k == 1 ? stacked : stacked.min(alongAxes: [1], keepingDimensions: true)
+    // The worst case over the compared classes, or each of them.
+    let worst = configuration.aggregation == .sum || k == 1 ? distances : distances.min(alongAxes: [0], keepingDimensions: true)
     let bounded = max(worst, lowerRow)
     let perTerm = relu(gammaRow - bounded) - gammaRow
-    return perTerm.sum() / Scalar(batch * activations.count)
+    return perTerm.sum() / Scalar(batch * layerCount)
+}
+
+/// The number of scalars per sample at each layer the margin is measured at.
+private func layerSizes<Scalar>(_ source: LayerGradientSource<Scalar>) -> [Int] {
+    switch source {
+    case .autodiff(let activations): return activations.map { $0.shape.dropFirst().reduce(1, *) }
+    case .trace(let trace, let indices): return indices.map { trace.activation($0).shape.dropFirst().reduce(1, *) }
+    }
 }
 
 /// The large-margin loss of `model` on a batch, measured at `layers` (-1 for the input, `i`
@@ -156,6 +217,11 @@ public func largeMarginLoss<Scalar>(
     model: Sequential<Scalar>, inputs: Tensor<Scalar>, labels: [Int], layers: [Int], configuration: MarginConfiguration
 ) -> Tensor<Scalar> {
     let x = layers.contains(-1) ? inputs.requiringGradient() : inputs
-    let (logits, activations) = model.applied(to: x, keepingActivationsOf: layers)
-    return largeMarginLoss(logits: logits, labels: labels, activations: activations, configuration: configuration)
+    let trace = model.trace(x)
+    let activations = layers.map(trace.activation)
+    guard let lowest = layers.min(), trace.supportsInputGradients(downTo: lowest) else {
+        return largeMarginLoss(logits: trace.output, labels: labels, activations: activations, configuration: configuration)
+    }
+    checkLossInputs(logits: trace.output, labels: labels, activations: activations, configuration: configuration)
+    return marginLoss(logits: trace.output, labels: labels, source: .trace(trace, indices: layers), configuration: configuration)
 }
