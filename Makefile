@@ -1,18 +1,23 @@
 # The two commands of the README:
 #   make demo   installs what is missing, builds in release mode, runs the toy experiment,
 #               registers the kernel and runs the tour notebook headlessly
-#   make test   installs what is missing, builds, runs every test
+#   make test   installs what is missing, builds, runs every test, ends with the browser check
+#               (the tour in JupyterLab in headless Chromium, debug build, small parameters)
+#   make browser-check   the browser check against the release build with the tour's own parameters
 # Both work on a fresh Debian 12 machine that has only the Swift toolchain, and run twice.
 
 SHELL := /bin/bash
 APT_PACKAGES := libzmq3-dev libopenblas-dev gnuplot-nox zlib1g-dev dataset-fashion-mnist
+# For the browser check only (make test, make browser-check): Debian's Chromium and its WebDriver.
+BROWSER_APT_PACKAGES := chromium chromium-driver
+BROWSER_CHECK_FLAGS ?=
 VENV := .venv
 PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT_TEST_FLAGS ?=
 PYTEST_FLAGS ?=
 
-.PHONY: demo test deps apt venv build build-release bench peers clean
+.PHONY: demo test browser-check deps apt apt-browser venv build build-release bench peers clean
 
 demo: deps build-release
 	.build/release/swift-margin toy
@@ -23,16 +28,22 @@ demo: deps build-release
 	@echo "executed tour notebook: notebooks/out/01-tour.ipynb"
 	@echo "its figure:             notebooks/out/tour-decision-boundaries.png"
 
-test: deps
+test: deps apt-browser
 	swift build --build-tests
 	swift test --skip-build $(SWIFT_TEST_FLAGS)
 	SWIFT_MARGIN_EXECUTABLE=$(CURDIR)/.build/debug/swift-margin $(VENV)/bin/python -m pytest Tests/kernel -q $(PYTEST_FLAGS)
+	$(VENV)/bin/python Tests/browser/browser_check.py --executable .build/debug/swift-margin --quick $(BROWSER_CHECK_FLAGS)
+
+# The tour notebook run in JupyterLab in headless Chromium; the screenshot of its figure goes to
+# notebooks/out/browser-check.png (Tests/browser/browser_check.py --help for the options).
+browser-check: deps apt-browser build-release
+	$(VENV)/bin/python Tests/browser/browser_check.py --executable .build/release/swift-margin $(BROWSER_CHECK_FLAGS)
 
 deps: apt venv
 
-# Installs the Debian packages that are missing (nothing when all are there).
-apt:
-	@missing=""; for p in $(APT_PACKAGES); do \
+# Installs the Debian packages of $(1) that are missing (nothing when all are there).
+define install-missing-debian-packages
+	@missing=""; for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -40,6 +51,13 @@ apt:
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+endef
+
+apt:
+	$(call install-missing-debian-packages,$(APT_PACKAGES))
+
+apt-browser:
+	$(call install-missing-debian-packages,$(BROWSER_APT_PACKAGES))
 
 # The Python Jupyter clients the project is tested with, in a venv inside the repo.
 venv: $(VENV)/.installed
