@@ -30,6 +30,8 @@ import Tensors
 ///     path to `logits` and differentiable (make the input with `requiringGradient()`).
 ///   - configuration: gamma, norm, aggregation, gradient mode, form.
 /// - Returns: A scalar.
+@_specialize(where Scalar == Float)
+@_specialize(where Scalar == Double)
 public func largeMarginLoss<Scalar>(
     logits: Tensor<Scalar>, labels: [Int], activations: [Tensor<Scalar>], configuration: MarginConfiguration
 ) -> Tensor<Scalar> {
@@ -59,7 +61,7 @@ enum LayerGradientSource<Scalar: TensorScalar> {
     /// One backward pass of the autodiff engine per compared class, to these activations.
     case autodiff([Tensor<Scalar>])
     /// One batched pass back through a traced `Sequential` model for all compared classes, to
-    /// the activations at these indices.
+    /// the activations at these indices (one autodiff pass per class when a layer cannot).
     case trace(SequentialTrace<Scalar>, indices: [Int])
 
     var layerCount: Int {
@@ -88,9 +90,13 @@ func marginLoss<Scalar>(
     return margin + Scalar(configuration.crossEntropyWeight) * softmaxCrossEntropy(logits: logits, labels: labels)
 }
 
-/// The other classes of each row, highest score first; `count` of them.
+/// The other classes of each row, highest score first; `count` of them. When all the other
+/// classes are asked for, the order does not matter to the loss and they come in class order.
 func otherClasses<Scalar>(of scores: Tensor<Scalar>, labels: [Int], count: Int) -> [[Int]] {
     let classes = scores.shape[1]
+    if count >= classes - 1 {
+        return labels.map { label in (0..<classes).filter { $0 != label } }
+    }
     let values = scores.scalars
     return labels.enumerated().map { row, label in
         let others = (0..<classes).filter { $0 != label }
@@ -137,20 +143,25 @@ private func differenceNorms<Scalar>(
     configuration: MarginConfiguration
 ) -> Tensor<Scalar> {
     let (k, batch) = (difference.shape[0], difference.shape[1])
-    switch source {
-    case .autodiff(let activations):
+    func perClassNorms(_ activations: [Tensor<Scalar>]) -> Tensor<Scalar> {
         return Tensor(stacking: (0..<k).map { j in
             let row = difference[j]
             return Tensor(stacking: gradientNorms(of: row, activations: activations, configuration: configuration), alongAxis: 1)
         }, alongAxis: 0)
+    }
+    switch source {
+    case .autodiff(let activations):
+        return perClassNorms(activations)
     case .trace(let trace, let indices):
-        func norms() -> [Tensor<Scalar>] {
+        func norms() -> [Tensor<Scalar>]? {
             let seeds = logitSeeds()
             let flatSeeds = seeds.reshaped(to: [k * batch] + Array(seeds.shape.dropFirst(2)))
-            let gradients = trace.inputGradients(of: flatSeeds, at: indices)!
-            return gradients.map { rowNorms($0, configuration: configuration).reshaped(to: [k, batch]) }
+            return trace.inputGradients(of: flatSeeds, at: indices)?.map {
+                rowNorms($0, configuration: configuration).reshaped(to: [k, batch])
+            }
         }
-        let perLayer = configuration.gradient == .exact ? norms() : withoutGradientRecording(norms).map { $0.withoutDerivative() }
+        let perLayer = configuration.gradient == .exact ? norms() : withoutGradientRecording(norms)?.map { $0.withoutDerivative() }
+        guard let perLayer else { return perClassNorms(indices.map(trace.activation)) }
         return Tensor(stacking: perLayer, alongAxis: 2)
     }
 }
@@ -213,15 +224,14 @@ private func layerSizes<Scalar>(_ source: LayerGradientSource<Scalar>) -> [Int] 
 ///
 ///     let loss = largeMarginLoss(model: model, inputs: x, labels: y, layers: [-1, 0, 1, 2, 3],
 ///                                configuration: MarginConfiguration(gamma: 1))
+@_specialize(where Scalar == Float)
+@_specialize(where Scalar == Double)
 public func largeMarginLoss<Scalar>(
     model: Sequential<Scalar>, inputs: Tensor<Scalar>, labels: [Int], layers: [Int], configuration: MarginConfiguration
 ) -> Tensor<Scalar> {
     let x = layers.contains(-1) ? inputs.requiringGradient() : inputs
     let trace = model.trace(x)
     let activations = layers.map(trace.activation)
-    guard let lowest = layers.min(), trace.supportsInputGradients(downTo: lowest) else {
-        return largeMarginLoss(logits: trace.output, labels: labels, activations: activations, configuration: configuration)
-    }
     checkLossInputs(logits: trace.output, labels: labels, activations: activations, configuration: configuration)
     return marginLoss(logits: trace.output, labels: labels, source: .trace(trace, indices: layers), configuration: configuration)
 }

@@ -1,8 +1,8 @@
 import Tensors
 
-extension Activation: InputGradientLayer {
+extension Activation {
     /// The seeds times the activation's derivative, written in terms of its output.
-    public func inputGradient(of seeds: Tensor<Scalar>, input: Tensor<Scalar>, output: Tensor<Scalar>) -> Tensor<Scalar> {
+    public func inputGradient(of seeds: Tensor<Scalar>, input: Tensor<Scalar>, output: Tensor<Scalar>) -> Tensor<Scalar>? {
         applyingDerivative(to: seeds, output: output)
     }
 

@@ -23,26 +23,22 @@ public struct SequentialTrace<Scalar: TensorScalar> {
         return values[index + 1]
     }
 
-    /// Whether every layer after activation `index` can map batched seeds back to its input.
-    public func supportsInputGradients(downTo index: Int) -> Bool {
-        layers[(index + 1)...].allSatisfy { $0 is any InputGradientLayer<Scalar> }
-    }
-
     /// For `seeds` [R·B, output shape...] (R seeds per sample, replica-major), the gradients of
     /// ⟨seed, output⟩ with respect to the activations at `indices`, each [R·B, activation
-    /// shape...], from one pass back through the layers. `nil` when a layer on the way does not
-    /// conform to `InputGradientLayer`.
+    /// shape...], from one pass back through the layers (`Layer.inputGradient(of:input:output:)`).
+    /// `nil` when a layer on the way cannot map batched seeds (dropout, say).
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func inputGradients(of seeds: Tensor<Scalar>, at indices: [Int]) -> [Tensor<Scalar>]? {
         guard let lowest = indices.min() else { return [] }
         _ = activation(lowest)
         for index in indices { _ = activation(index) }
-        guard supportsInputGradients(downTo: lowest) else { return nil }
         var found: [Int: Tensor<Scalar>] = [:]
         var gradient = seeds
         if indices.contains(layers.count - 1) { found[layers.count - 1] = gradient }
         for i in stride(from: layers.count - 1, to: lowest, by: -1) {
-            let layer = layers[i] as! any InputGradientLayer<Scalar>
-            gradient = layer.inputGradient(of: gradient, input: values[i], output: values[i + 1])
+            guard let next = layers[i].inputGradient(of: gradient, input: values[i], output: values[i + 1]) else { return nil }
+            gradient = next
             if indices.contains(i - 1) { found[i - 1] = gradient }
         }
         return indices.map { found[$0]! }
@@ -51,6 +47,8 @@ public struct SequentialTrace<Scalar: TensorScalar> {
 
 extension Sequential {
     /// The forward pass with every layer's input and output kept.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func trace(_ input: Tensor<Scalar>) -> SequentialTrace<Scalar> {
         var values = [input]
         values.reserveCapacity(layers.count + 1)
