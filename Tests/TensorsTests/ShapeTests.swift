@@ -25,6 +25,9 @@ extension TensorsSuite {
         static let broadcasts = [
             ShapeChange([4], [3, 4]), ShapeChange([3, 1], [3, 4]), ShapeChange([], [2, 3]), ShapeChange([1], [2, 3]),
             ShapeChange([3, 1], [2, 3, 4]), ShapeChange([1, 4], [1, 4]),
+            // Each kind of block repetition (elements in place, the whole tensor) and a mix of both.
+            ShapeChange([2, 1, 1], [2, 3, 4]), ShapeChange([1, 3, 4], [2, 3, 4]), ShapeChange([1, 2, 1], [1, 2, 5]),
+            ShapeChange([2, 1, 4], [2, 3, 4]), ShapeChange([1, 3, 1], [2, 3, 4]),
         ]
         static let transposes: [[Int]] = [[1, 0], [2, 0, 1], [1, 2, 0], [0, 2, 1], [2, 1, 0], [0, 1, 2]]
 

@@ -35,6 +35,8 @@ extension Tensor {
         let value: Tensor
         if count == 1 {
             value = Tensor(repeating: buffer.base[0], shape: target)
+        } else if let repetition = BroadcastRepetition(from: shape, to: target) {
+            value = Tensor(shape: target) { repetition.fill($0, from: buffer.base, count: count) }
         } else {
             let zero = Tensor(0)
             let expansion = BroadcastLayout(expanding: layout)
@@ -113,5 +115,46 @@ extension BroadcastLayout {
         self.init(
             outputShape: layout.outputShape, leftStrides: layout.leftStrides,
             rightStrides: [Int](repeating: 0, count: layout.outputShape.count), kind: .general, count: layout.count)
+    }
+}
+
+/// A broadcast that repeats whole blocks: every element `inner` times in a row ([B, 1] to
+/// [B, N]), or the whole tensor `outer` times ([N] or [1, N] to [B, N]). Filled with plain
+/// loops and copies instead of the general strided kernel.
+struct BroadcastRepetition {
+    /// How many times each source element repeats in place (1 when the whole tensor repeats).
+    let inner: Int
+    /// How many times the whole source repeats (1 when elements repeat in place).
+    let outer: Int
+
+    /// The repetition that broadcasts `shape` to `target`, or nil when the broadcast mixes both kinds.
+    init?(from shape: [Int], to target: [Int]) {
+        let padded = Array(repeating: 1, count: target.count - shape.count) + shape
+        let expanded = zip(padded, target).map { $0 == 1 && $1 != 1 }
+        guard let firstExpanded = expanded.firstIndex(of: true) else { return nil }
+        let lastExpanded = expanded.lastIndex(of: true)!
+        let kept = zip(padded, target).enumerated().filter { !expanded[$0.offset] && $0.element.0 != 1 }.map(\.offset)
+        if kept.allSatisfy({ $0 < firstExpanded }) {
+            inner = target[firstExpanded...].reduce(1, *)
+            outer = 1
+        } else if kept.allSatisfy({ $0 > lastExpanded }) {
+            inner = 1
+            outer = target[...lastExpanded].reduce(1, *)
+        } else {
+            return nil
+        }
+    }
+
+    /// Writes the broadcast of `count` source elements into `destination`.
+    func fill<Scalar>(_ destination: UnsafeMutablePointer<Scalar>, from source: UnsafePointer<Scalar>, count: Int) {
+        if inner > 1 {
+            for i in 0..<count {
+                (destination + i * inner).initialize(repeating: source[i], count: inner)
+            }
+        } else {
+            for block in 0..<outer {
+                (destination + block * count).initialize(from: source, count: count)
+            }
+        }
     }
 }
