@@ -35,12 +35,10 @@ public func conv2D<Scalar>(
     padding: ConvolutionPadding = .valid
 ) -> Tensor<Scalar> {
     let geometry = ConvolutionGeometry(input: input.shape, filter: filter.shape, stride: stride, padding: padding, operation: "conv2D")
-    let output = convolution(input, filter, geometry)
-    guard let bias else { return output }
-    guard bias.shape == [geometry.outputChannels] else {
+    if let bias, bias.shape != [geometry.outputChannels] {
         fail(.mismatch(operation: "conv2D (bias vs output channels)", lhs: bias.shape, rhs: [geometry.outputChannels]))
     }
-    return output + bias.reshaped(to: [1, geometry.outputChannels, 1, 1])
+    return convolution(input, filter, bias: bias, geometry)
 }
 
 /// Runs `body` with scratch space for one sample's column matrix.
@@ -50,13 +48,22 @@ private func withColumns<Scalar, R>(_ g: ConvolutionGeometry, _ body: (UnsafeMut
     return body(columns)
 }
 
-/// The convolution primitive: output = input (*) filter, [batch, outChannels, OH, OW].
+/// The convolution primitive: output = input (*) filter (+ bias per output channel),
+/// [batch, outChannels, OH, OW]. The bias is written first and the products added to it.
 @_specialize(where Scalar == Float)
 @_specialize(where Scalar == Double)
-func convolution<Scalar>(_ input: Tensor<Scalar>, _ filter: Tensor<Scalar>, _ g: ConvolutionGeometry) -> Tensor<Scalar> {
+func convolution<Scalar>(
+    _ input: Tensor<Scalar>, _ filter: Tensor<Scalar>, bias: Tensor<Scalar>? = nil, _ g: ConvolutionGeometry
+) -> Tensor<Scalar> {
     let (m, n, k) = (g.outputChannels, g.outputPlane, g.patchSize)
     let value = Tensor<Scalar>(shape: g.outputShape) { out in
-        out.initialize(repeating: 0, count: g.batch * m * n)
+        if let bias {
+            for sample in 0..<g.batch {
+                for channel in 0..<m { (out + (sample * m + channel) * n).initialize(repeating: bias.buffer.base[channel], count: n) }
+            }
+        } else {
+            out.initialize(repeating: 0, count: g.batch * m * n)
+        }
         guard m > 0, n > 0, k > 0 else { return }
         withColumns(g) { (columns: UnsafeMutablePointer<Scalar>) in
             for sample in 0..<g.batch {
@@ -68,11 +75,14 @@ func convolution<Scalar>(_ input: Tensor<Scalar>, _ filter: Tensor<Scalar>, _ g:
             }
         }
     }
-    return Tensor.recording(value, inputs: [input, filter]) { upstream in
+    return Tensor.recording(value, inputs: [input, filter] + (bias.map { [$0] } ?? [])) { upstream in
         [
             input.isWantedByBackpropagation ? convolutionInputGradient(upstream, filter, g) : nil,
             filter.isWantedByBackpropagation ? convolutionFilterGradient(input, upstream, g) : nil,
-        ]
+        ] + (bias.map { bias in
+            // Summed over positions (rows of [batch * channels, OH * OW]), then over the batch.
+            [bias.isWantedByBackpropagation ? upstream.reshaped(to: [g.batch, m, n]).sum(alongAxes: [2]).sum(alongAxes: [0]) : nil]
+        } ?? [])
     }
 }
 
@@ -91,10 +101,10 @@ func convolutionInputGradient<Scalar>(
         withColumns(g) { (columns: UnsafeMutablePointer<Scalar>) in
             for sample in 0..<g.batch {
                 // columns [C*KH*KW, OH*OW] = filterᵀ [C*KH*KW, O] x G[sample] [O, OH*OW]
-                columns.update(repeating: 0, count: patch * plane)
+                // (BLAS overwrites the uninitialised columns when not accumulating.)
                 Scalar._gemm(
                     transposeA: true, transposeB: false, m: patch, n: plane, k: outChannels, filter.buffer.base, lda: patch,
-                    outputGradient.buffer.base + sample * outChannels * plane, ldb: plane, columns, ldc: plane, accumulate: true)
+                    outputGradient.buffer.base + sample * outChannels * plane, ldb: plane, columns, ldc: plane, accumulate: false)
                 Kernels.col2im(columns, inputGradient + sample * g.inputSample, g)
             }
         }

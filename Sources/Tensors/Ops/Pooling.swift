@@ -44,14 +44,18 @@ public func maxPool2D<Scalar>(_ input: Tensor<Scalar>, window: Int = 2, stride: 
                 for y in 0..<outputHeight {
                     for x in 0..<outputWidth {
                         var best = planeStart + y * step * width + x * step
+                        var bestValue = source[best]
                         for u in 0..<window {
                             let rowStart = planeStart + (y * step + u) * width + x * step
-                            for v in 0..<window where source[rowStart + v] > source[best] || source[rowStart + v].isNaN {
-                                best = rowStart + v
+                            for v in 0..<window {
+                                let value = source[rowStart + v]
+                                if value > bestValue || (value.isNaN && !bestValue.isNaN) {
+                                    (best, bestValue) = (rowStart + v, value)
+                                }
                             }
                         }
                         winners[o] = best
-                        out[o] = source[best]
+                        out[o] = bestValue
                         o += 1
                     }
                 }
