@@ -149,6 +149,30 @@ extension TensorsSuite {
                 }, at: [x])
         }
 
+        @Test("a batch convolved in several chunks equals its samples convolved one by one, with gradients")
+        func chunks() {
+            // 40 * 5 * 5 rows by 32 * 32 columns per sample: two samples per chunk, and a last chunk of one.
+            let x = randomTensor([5, 40, 32, 32], seed: 17)
+            let w = randomTensor([3, 40, 5, 5], seed: 18)
+            let b = randomTensor([3], seed: 19)
+            let seed = randomTensor([5, 3, 32, 32], seed: 20)
+            let (input, filter, bias) = (x.requiringGradient(), w.requiringGradient(), b.requiringGradient())
+            let whole = conv2D(input, filter: filter, bias: bias, padding: .same)
+            let wholeGradients = Tensors.gradients(of: whole, withRespectTo: [input, filter, bias], seed: seed)
+            var filterGradient = Tensor<Double>(zeros: w.shape), biasGradient = Tensor<Double>(zeros: b.shape)
+            for n in 0..<5 {
+                let (input, filter, bias) = (x[n..<(n + 1)].requiringGradient(), w.requiringGradient(), b.requiringGradient())
+                let y = conv2D(input, filter: filter, bias: bias, padding: .same)
+                let g = Tensors.gradients(of: y, withRespectTo: [input, filter, bias], seed: seed[n..<(n + 1)])
+                expectClose(whole[n..<(n + 1)].withoutDerivative(), y.withoutDerivative(), tolerance: 1e-12)
+                expectClose(wholeGradients[0][n..<(n + 1)], g[0], tolerance: 1e-12)
+                filterGradient += g[1]
+                biasGradient += g[2]
+            }
+            expectClose(wholeGradients[1], filterGradient, tolerance: 1e-10)
+            expectClose(wholeGradients[2], biasGradient, tolerance: 1e-10)
+        }
+
         @Test("shape errors name the operation and the shapes")
         func messages() async {
             let rank = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {

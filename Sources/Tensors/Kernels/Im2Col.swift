@@ -65,10 +65,13 @@ struct ConvolutionGeometry: Sendable, Equatable {
 extension Kernels {
     /// Unfolds one [C, H, W] sample into its column matrix [C * KH * KW, OH * OW]: row (c, i, j)
     /// holds input[c, oh * s + i - padTop, ow * s + j - padLeft] for every output position
-    /// (oh, ow), and 0 where that falls in the padding.
+    /// (oh, ow), and 0 where that falls in the padding. Rows are `rowStride` apart, so the
+    /// matrices of several samples can sit side by side.
     @inline(__always)
-    static func im2col<S: TensorScalar>(_ sample: UnsafePointer<S>, _ columns: UnsafeMutablePointer<S>, _ g: ConvolutionGeometry) {
-        let (oh, ow, plane) = (g.outputHeight, g.outputWidth, g.outputPlane)
+    static func im2col<S: TensorScalar>(
+        _ sample: UnsafePointer<S>, _ columns: UnsafeMutablePointer<S>, _ g: ConvolutionGeometry, rowStride: Int
+    ) {
+        let (oh, ow) = (g.outputHeight, g.outputWidth)
         var row = columns
         for c in 0..<g.inputChannels {
             let channel = sample + c * g.inputHeight * g.inputWidth
@@ -91,18 +94,20 @@ extension Kernels {
                         }
                         (target + last).update(repeating: 0, count: ow - last)
                     }
-                    row += plane
+                    row += rowStride
                 }
             }
         }
     }
 
-    /// Folds a column matrix [C * KH * KW, OH * OW] back onto one [C, H, W] sample, adding every
-    /// entry to the input position it was read from (the adjoint of `im2col`). Accumulates
-    /// into `sample`, which the caller initialises.
+    /// Folds a column matrix [C * KH * KW, OH * OW] (rows `rowStride` apart) back onto one
+    /// [C, H, W] sample, adding every entry to the input position it was read from (the
+    /// adjoint of `im2col`). Accumulates into `sample`, which the caller initialises.
     @inline(__always)
-    static func col2im<S: TensorScalar>(_ columns: UnsafePointer<S>, _ sample: UnsafeMutablePointer<S>, _ g: ConvolutionGeometry) {
-        let (oh, ow, plane) = (g.outputHeight, g.outputWidth, g.outputPlane)
+    static func col2im<S: TensorScalar>(
+        _ columns: UnsafePointer<S>, _ sample: UnsafeMutablePointer<S>, _ g: ConvolutionGeometry, rowStride: Int
+    ) {
+        let (oh, ow) = (g.outputHeight, g.outputWidth)
         var row = columns
         for c in 0..<g.inputChannels {
             let channel = sample + c * g.inputHeight * g.inputWidth
@@ -120,7 +125,7 @@ extension Kernels {
                             for x in first..<last { target[x * g.stride] += source[x] }
                         }
                     }
-                    row += plane
+                    row += rowStride
                 }
             }
         }

@@ -1,8 +1,9 @@
 // 2-D convolution (cross-correlation, as in every deep-learning library) on NCHW batches with
 // OIHW filters, by im2col and BLAS: each sample is unfolded into a column matrix and
-// multiplied by the filter matrix. Three primitives close the set under differentiation:
-// the convolution and its two adjoints, each of whose pullbacks is made of the other two,
-// so gradients of gradients (the exact margin loss) come free.
+// multiplied by the filter matrix, a chunk of samples per product. Three primitives close
+// the set under differentiation: the convolution and its two adjoints, each of whose
+// pullbacks is made of the other two, so gradients of gradients (the exact margin loss)
+// come free.
 
 /// How a convolution treats the borders of its input.
 public enum ConvolutionPadding: Sendable, Equatable {
@@ -41,37 +42,65 @@ public func conv2D<Scalar>(
     return convolution(input, filter, bias: bias, geometry)
 }
 
-/// Runs `body` with scratch space for one sample's column matrix.
-private func withColumns<Scalar, R>(_ g: ConvolutionGeometry, _ body: (UnsafeMutablePointer<Scalar>) -> R) -> R {
-    let columns = UnsafeMutablePointer<Scalar>.allocate(capacity: Swift.max(g.patchSize * g.outputPlane, 1))
-    defer { columns.deallocate() }
-    return body(columns)
+/// Samples are convolved in chunks: the column matrices of a chunk sit side by side, so
+/// each BLAS call multiplies [C*KH*KW, chunk * OH*OW] at once (few large products instead
+/// of one small product per sample, which keeps BLAS's threads busy).
+private let chunkElementBudget = 1 << 21
+
+/// Runs `body` once per chunk of samples (first sample, count) with scratch space for the
+/// chunk's column matrix [C*KH*KW, count * OH*OW] and for its output-shaped matrix
+/// [outChannels, count * OH*OW].
+private func forEachChunk<Scalar>(
+    _ g: ConvolutionGeometry,
+    _ body: (_ first: Int, _ count: Int, _ columns: UnsafeMutablePointer<Scalar>, _ products: UnsafeMutablePointer<Scalar>) -> Void
+) {
+    let perSample = Swift.max(g.patchSize * g.outputPlane, 1)
+    let chunk = Swift.max(1, Swift.min(g.batch, chunkElementBudget / perSample))
+    let columns = UnsafeMutablePointer<Scalar>.allocate(capacity: chunk * perSample)
+    let products = UnsafeMutablePointer<Scalar>.allocate(capacity: Swift.max(chunk * g.outputChannels * g.outputPlane, 1))
+    defer {
+        columns.deallocate()
+        products.deallocate()
+    }
+    for first in stride(from: 0, to: g.batch, by: chunk) {
+        body(first, Swift.min(chunk, g.batch - first), columns, products)
+    }
 }
 
 /// The convolution primitive: output = input (*) filter (+ bias per output channel),
-/// [batch, outChannels, OH, OW]. The bias is written first and the products added to it.
+/// [batch, outChannels, OH, OW].
 @_specialize(where Scalar == Float)
 @_specialize(where Scalar == Double)
 func convolution<Scalar>(
     _ input: Tensor<Scalar>, _ filter: Tensor<Scalar>, bias: Tensor<Scalar>? = nil, _ g: ConvolutionGeometry
 ) -> Tensor<Scalar> {
-    let (m, n, k) = (g.outputChannels, g.outputPlane, g.patchSize)
+    let (outChannels, plane, patch) = (g.outputChannels, g.outputPlane, g.patchSize)
     let value = Tensor<Scalar>(shape: g.outputShape) { out in
-        if let bias {
-            for sample in 0..<g.batch {
-                for channel in 0..<m { (out + (sample * m + channel) * n).initialize(repeating: bias.buffer.base[channel], count: n) }
-            }
-        } else {
-            out.initialize(repeating: 0, count: g.batch * m * n)
+        guard outChannels > 0, plane > 0, patch > 0 else {
+            out.initialize(repeating: 0, count: g.batch * outChannels * plane)
+            return
         }
-        guard m > 0, n > 0, k > 0 else { return }
-        withColumns(g) { (columns: UnsafeMutablePointer<Scalar>) in
-            for sample in 0..<g.batch {
-                Kernels.im2col(input.buffer.base + sample * g.inputSample, columns, g)
-                // out[sample] [O, OH*OW] = filter [O, C*KH*KW] x columns [C*KH*KW, OH*OW]
-                Scalar._gemm(
-                    transposeA: false, transposeB: false, m: m, n: n, k: k, filter.buffer.base, lda: k, columns, ldb: n,
-                    out + sample * m * n, ldc: n, accumulate: true)
+        forEachChunk(g) { (first, count, columns: UnsafeMutablePointer<Scalar>, products) in
+            let width = count * plane
+            for s in 0..<count {
+                Kernels.im2col(input.buffer.base + (first + s) * g.inputSample, columns + s * plane, g, rowStride: width)
+            }
+            // products [O, count*OH*OW] = filter [O, C*KH*KW] x columns [C*KH*KW, count*OH*OW]
+            Scalar._gemm(
+                transposeA: false, transposeB: false, m: outChannels, n: width, k: patch, filter.buffer.base, lda: patch,
+                columns, ldb: width, products, ldc: width, accumulate: false)
+            // Back to [count, O, OH*OW], plus the bias.
+            for s in 0..<count {
+                for o in 0..<outChannels {
+                    let target = out + ((first + s) * outChannels + o) * plane
+                    let source = products + o * width + s * plane
+                    if let bias {
+                        let b = bias.buffer.base[o]
+                        for p in 0..<plane { target[p] = source[p] + b }
+                    } else {
+                        target.initialize(from: source, count: plane)
+                    }
+                }
             }
         }
     }
@@ -81,14 +110,28 @@ func convolution<Scalar>(
             filter.isWantedByBackpropagation ? convolutionFilterGradient(input, upstream, g) : nil,
         ] + (bias.map { bias in
             // Summed over positions (rows of [batch * channels, OH * OW]), then over the batch.
-            [bias.isWantedByBackpropagation ? upstream.reshaped(to: [g.batch, m, n]).sum(alongAxes: [2]).sum(alongAxes: [0]) : nil]
+            [bias.isWantedByBackpropagation ? upstream.reshaped(to: [g.batch, outChannels, plane]).sum(alongAxes: [2]).sum(alongAxes: [0]) : nil]
         } ?? [])
     }
 }
 
+/// Copies samples `first..<first + count` of an output-shaped tensor [batch, O, OH*OW] into
+/// `products` as one matrix [O, count * OH*OW] (the layout the chunked products use).
+@inline(__always)
+private func gatherOutputChunk<Scalar>(
+    _ outputShaped: UnsafePointer<Scalar>, first: Int, count: Int, _ g: ConvolutionGeometry, into products: UnsafeMutablePointer<Scalar>
+) {
+    let (outChannels, plane) = (g.outputChannels, g.outputPlane)
+    for s in 0..<count {
+        for o in 0..<outChannels {
+            (products + o * count * plane + s * plane).update(from: outputShaped + ((first + s) * outChannels + o) * plane, count: plane)
+        }
+    }
+}
+
 /// The adjoint of the convolution in its input (a transposed convolution): for an output
-/// gradient G, the input gradient, [batch, inChannels, H, W]. Each sample's column gradient
-/// filterᵀ G[n] is folded back with col2im.
+/// gradient G, the input gradient, [batch, inChannels, H, W]. Each chunk's column gradient
+/// filterᵀ G is folded back onto its samples with col2im.
 @_specialize(where Scalar == Float)
 @_specialize(where Scalar == Double)
 func convolutionInputGradient<Scalar>(
@@ -98,14 +141,15 @@ func convolutionInputGradient<Scalar>(
     let value = Tensor<Scalar>(shape: g.inputShape) { inputGradient in
         inputGradient.initialize(repeating: 0, count: g.batch * g.inputSample)
         guard outChannels > 0, plane > 0, patch > 0 else { return }
-        withColumns(g) { (columns: UnsafeMutablePointer<Scalar>) in
-            for sample in 0..<g.batch {
-                // columns [C*KH*KW, OH*OW] = filterᵀ [C*KH*KW, O] x G[sample] [O, OH*OW]
-                // (BLAS overwrites the uninitialised columns when not accumulating.)
-                Scalar._gemm(
-                    transposeA: true, transposeB: false, m: patch, n: plane, k: outChannels, filter.buffer.base, lda: patch,
-                    outputGradient.buffer.base + sample * outChannels * plane, ldb: plane, columns, ldc: plane, accumulate: false)
-                Kernels.col2im(columns, inputGradient + sample * g.inputSample, g)
+        forEachChunk(g) { (first, count, columns: UnsafeMutablePointer<Scalar>, products) in
+            let width = count * plane
+            gatherOutputChunk(outputGradient.buffer.base, first: first, count: count, g, into: products)
+            // columns [C*KH*KW, count*OH*OW] = filterᵀ [C*KH*KW, O] x G [O, count*OH*OW]
+            Scalar._gemm(
+                transposeA: true, transposeB: false, m: patch, n: width, k: outChannels, filter.buffer.base, lda: patch,
+                products, ldb: width, columns, ldc: width, accumulate: false)
+            for s in 0..<count {
+                Kernels.col2im(columns + s * plane, inputGradient + (first + s) * g.inputSample, g, rowStride: width)
             }
         }
     }
@@ -129,15 +173,16 @@ func convolutionFilterGradient<Scalar>(
     let value = Tensor<Scalar>(shape: g.filterShape) { filterGradient in
         filterGradient.initialize(repeating: 0, count: outChannels * patch)
         guard outChannels > 0, plane > 0, patch > 0 else { return }
-        withColumns(g) { (columns: UnsafeMutablePointer<Scalar>) in
-            for sample in 0..<g.batch {
-                Kernels.im2col(input.buffer.base + sample * g.inputSample, columns, g)
-                // filterGradient [O, C*KH*KW] += G[sample] [O, OH*OW] x columnsᵀ [OH*OW, C*KH*KW]
-                Scalar._gemm(
-                    transposeA: false, transposeB: true, m: outChannels, n: patch, k: plane,
-                    outputGradient.buffer.base + sample * outChannels * plane, lda: plane, columns, ldb: plane,
-                    filterGradient, ldc: patch, accumulate: true)
+        forEachChunk(g) { (first, count, columns: UnsafeMutablePointer<Scalar>, products) in
+            let width = count * plane
+            for s in 0..<count {
+                Kernels.im2col(input.buffer.base + (first + s) * g.inputSample, columns + s * plane, g, rowStride: width)
             }
+            gatherOutputChunk(outputGradient.buffer.base, first: first, count: count, g, into: products)
+            // filterGradient [O, C*KH*KW] += G [O, count*OH*OW] x columnsᵀ [count*OH*OW, C*KH*KW]
+            Scalar._gemm(
+                transposeA: false, transposeB: true, m: outChannels, n: patch, k: width, products, lda: width, columns,
+                ldb: width, filterGradient, ldc: patch, accumulate: true)
         }
     }
     // Bilinear: <E, filterGradient(x, G)> = <G, conv_E(x)> = <convᵀ_E(G), x>.
