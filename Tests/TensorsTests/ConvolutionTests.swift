@@ -79,6 +79,13 @@ extension TensorsSuite {
             #expect(y == Tensor(shape: [1, 2, 2, 2], scalars: [22, 19, 25, 19, 0, 2, 6, 8]))
         }
 
+        @Test("an empty batch gives an empty output; no input channels give the bias alone")
+        func emptyAxes() {
+            #expect(conv2D(Tensor<Double>(zeros: [0, 1, 5, 5]), filter: Tensor(ones: [2, 1, 3, 3]), padding: .same).shape == [0, 2, 5, 5])
+            let biasOnly = conv2D(Tensor<Double>(zeros: [2, 0, 4, 4]), filter: Tensor(zeros: [2, 0, 3, 3]), bias: Tensor([1, -2]))
+            #expect(biasOnly == Tensor(concatenating: [Tensor(repeating: 1, shape: [2, 1, 2, 2]), Tensor(repeating: -2, shape: [2, 1, 2, 2])], alongAxis: 1))
+        }
+
         @Test("conv2D equals the direct convolution loop", arguments: ConvolutionCase.all)
         func matchesDirectLoop(setting: ConvolutionCase) {
             let x = randomTensor(setting.input, seed: 1)

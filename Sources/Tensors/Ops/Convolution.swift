@@ -77,7 +77,12 @@ func convolution<Scalar>(
     let (outChannels, plane, patch) = (g.outputChannels, g.outputPlane, g.patchSize)
     let value = Tensor<Scalar>(shape: g.outputShape) { out in
         guard outChannels > 0, plane > 0, patch > 0 else {
-            out.initialize(repeating: 0, count: g.batch * outChannels * plane)
+            // No products to add (an empty axis): the bias alone, or zeros.
+            for sample in 0..<g.batch {
+                for o in 0..<outChannels {
+                    (out + (sample * outChannels + o) * plane).initialize(repeating: bias?.buffer.base[o] ?? 0, count: plane)
+                }
+            }
             return
         }
         forEachChunk(g) { (first, count, columns: UnsafeMutablePointer<Scalar>, products) in
