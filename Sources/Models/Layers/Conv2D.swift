@@ -14,7 +14,9 @@ public struct Conv2D<Scalar: TensorScalar>: Layer {
     public var bias: Tensor<Scalar>
     /// The step between windows, on both axes.
     public var stride: Int
+    /// `.valid` (whole windows only) or `.same` (zeros around the input, TensorFlow's rule).
     public var padding: ConvolutionPadding
+    /// Applied to the convolution plus bias.
     public var activation: Activation<Scalar>
 
     /// A layer with the given filter and bias.
@@ -56,6 +58,7 @@ public struct Conv2D<Scalar: TensorScalar>: Layer {
         self.init(filter: filter, bias: Tensor(zeros: [outputChannels]), stride: stride, padding: padding, activation: activation)
     }
 
+    /// The layer applied to a batch [batch, inChannels, height, width].
     public func callAsFunction(_ input: Tensor<Scalar>) -> Tensor<Scalar> {
         guard input.rank == 4, input.shape[1] == filter.shape[1] else {
             fatalError(ShapeError.mismatch(operation: "Conv2D (input [batch, channels, height, width] vs filter [out, in, kh, kw])", lhs: input.shape, rhs: filter.shape).description)
@@ -63,6 +66,7 @@ public struct Conv2D<Scalar: TensorScalar>: Layer {
         return activation(conv2D(input, filter: filter, bias: bias, stride: stride, padding: padding))
     }
 
+    /// Visits the filter, then the bias.
     public mutating func forEachParameter(_ body: (inout Tensor<Scalar>) -> Void) {
         body(&filter)
         body(&bias)

@@ -18,6 +18,7 @@ public struct MaxPool2D<Scalar: TensorScalar>: ParameterlessLayer, Sendable {
         self.stride = stride ?? window
     }
 
+    /// The batch [batch, channels, height, width] pooled per channel.
     public func callAsFunction(_ input: Tensor<Scalar>) -> Tensor<Scalar> {
         maxPool2D(input, window: window, stride: stride)
     }
