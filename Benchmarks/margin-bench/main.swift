@@ -2,7 +2,10 @@
 //   margin-bench [all|blas|step|margin|ops]
 //   margin-bench step --profile     500 steps and exit, for valgrind --tool=callgrind
 //   margin-bench margin --profile [--exact]   300 first-order (or exact) margin steps and exit, likewise
-// Compare with the PyTorch peer: Benchmarks/peers/torch_toy.py.
+//   margin-bench cnn [--seconds S] [--only SUBSTRING ...]   the MNIST-shaped CNN, batch 256 (not in "all":
+//                                   minutes, not seconds)
+// Compare with the PyTorch peers: Benchmarks/peers/torch_toy.py (step) and
+// Benchmarks/peers/torch_margin_steps.py (margin and cnn, the same configurations).
 import Foundation
 import MarginKit
 
@@ -111,7 +114,8 @@ if which == "all" || which == "margin" {
             optimizer.update(&model, along: gradient)
         }
         if baseline == 0 { baseline = seconds }
-        print(String(format: "%-40@ %8.1f us   %.2fx cross-entropy", name as NSString, seconds * 1e6, seconds / baseline))
+        print(name.padding(toLength: 40, withPad: " ", startingAt: 0)
+            + String(format: " %8.1f us   %.2fx cross-entropy", seconds * 1e6, seconds / baseline))
     }
 }
 
@@ -130,5 +134,11 @@ if which == "all" || which == "ops" {
     print(String(format: "relu(a):                         %6.0f ns", reluOp * 1e9))
     print(String(format: "a.sum():                         %6.0f ns", sum * 1e9))
     print(String(format: "matmul 2x2:                      %6.0f ns", mm * 1e9))
+}
+if which == "cnn" {
+    let arguments = Array(CommandLine.arguments.dropFirst(2))
+    let seconds = arguments.firstIndex(of: "--seconds").flatMap { $0 + 1 < arguments.count ? Double(arguments[$0 + 1]) : nil } ?? 8
+    let only = arguments.firstIndex(of: "--only").map { Array(arguments[($0 + 1)...]) } ?? []
+    runConvolutionalWorkload(seconds: seconds, only: only)
 }
 print("\n" + quiet.report())

@@ -1,0 +1,69 @@
+// Max pooling over square windows of NCHW batches. The forward pass records which input
+// element won each window; the pullback scatters the gradient onto the winners
+// (`scatteringAdd`), whose own pullback gathers them (`gathering`), so every order of
+// derivative is available.
+
+/// The largest element of each `window` x `window` patch of every channel, the patches
+/// `stride` apart (no padding: only whole windows; ties go to the first element in
+/// row-major order, which alone receives the gradient).
+///
+///     let x = Tensor<Float>(shape: [1, 1, 2, 4], scalars: [1, 5, 2, 0, 3, 4, 8, 6])
+///     maxPool2D(x, window: 2).scalars   // [5, 8]
+///
+/// - Parameters:
+///   - input: [batch, channels, height, width].
+///   - window: The side of each square window.
+///   - stride: The step between windows; `window` when nil (non-overlapping windows).
+/// - Returns: [batch, channels, (height - window) / stride + 1, (width - window) / stride + 1].
+@_specialize(where Scalar == Float)
+@_specialize(where Scalar == Double)
+public func maxPool2D<Scalar>(_ input: Tensor<Scalar>, window: Int = 2, stride: Int? = nil) -> Tensor<Scalar> {
+    let operation = "maxPool2D"
+    let step = stride ?? window
+    let shape = input.shape
+    guard shape.count == 4 else {
+        fail(.rank(operation: operation, expected: "a rank-4 tensor [batch, channels, height, width]", got: shape))
+    }
+    guard window >= 1, step >= 1 else {
+        fail(.invalid("\(operation) needs a window and a stride of at least 1, got window \(window) and stride \(step)"))
+    }
+    let (height, width) = (shape[2], shape[3])
+    guard height >= window, width >= window else {
+        fail(.invalid("\(operation): a \(window) x \(window) window does not fit in an input of shape \(shape)"))
+    }
+    let (outputHeight, outputWidth) = ((height - window) / step + 1, (width - window) / step + 1)
+    let planes = shape[0] * shape[1]
+    // The flat index of each window's winner in the input.
+    var winners = [Int](repeating: 0, count: planes * outputHeight * outputWidth)
+    let value = Tensor<Scalar>(shape: [shape[0], shape[1], outputHeight, outputWidth]) { out in
+        let source = input.buffer.base
+        winners.withUnsafeMutableBufferPointer { winners in
+            var o = 0
+            for plane in 0..<planes {
+                let planeStart = plane * height * width
+                for y in 0..<outputHeight {
+                    for x in 0..<outputWidth {
+                        var best = planeStart + y * step * width + x * step
+                        var bestValue = source[best]
+                        for u in 0..<window {
+                            let rowStart = planeStart + (y * step + u) * width + x * step
+                            for v in 0..<window {
+                                let value = source[rowStart + v]
+                                if value > bestValue || (value.isNaN && !bestValue.isNaN) {
+                                    (best, bestValue) = (rowStart + v, value)
+                                }
+                            }
+                        }
+                        winners[o] = best
+                        out[o] = bestValue
+                        o += 1
+                    }
+                }
+            }
+        }
+    }
+    let inputCount = input.count
+    return Tensor.recording(value, input: input) { [winners] upstream in
+        upstream.reshaped(to: [-1]).scatteringAdd(atIndices: winners, alongAxis: 0, size: inputCount).reshaped(to: shape)
+    }
+}
