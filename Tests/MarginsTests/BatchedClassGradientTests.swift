@@ -46,4 +46,30 @@ struct BatchedClassGradientTests {
             }
         }
     }
+
+    @Test("on a small convolutional network too (margins at the input, a pooled convolution and the flattened features)")
+    func convolutional() {
+        var g = SeededGenerator(seed: 13)
+        let model = Sequential<Double>([
+            Conv2D(inputChannels: 1, outputChannels: 3, kernelSize: 3, padding: .same, activation: .relu, using: &g),
+            MaxPool2D(window: 2), Flatten(),
+            Dense(inputSize: 3 * 3 * 3, outputSize: 4, using: &g),
+        ])
+        let x = Tensor<Double>(randomNormal: [5, 1, 6, 6], using: &g)
+        let y = [0, 1, 2, 3, 2]
+        let layers = [-1, 1, 2]
+        for configuration in [Self.configurations[0], Self.configurations[1], Self.configurations[3]] {
+            let (batchedValue, batched) = valueWithGradient(at: model) { m in
+                largeMarginLoss(model: m, inputs: x, labels: y, layers: layers, configuration: configuration)
+            }
+            let (perClassValue, perClass) = valueWithGradient(at: model) { m in
+                let (logits, activations) = m.applied(to: x.requiringGradient(), keepingActivationsOf: layers)
+                return largeMarginLoss(logits: logits, labels: y, activations: activations, configuration: configuration)
+            }
+            #expect(abs(batchedValue.scalar - perClassValue.scalar) <= 1e-12 * max(1, abs(perClassValue.scalar)))
+            for (a, b) in zip(batched.parameters, perClass.parameters) {
+                #expect((a - b).norm(.lInfinity).scalar <= 1e-9 * max(1, b.norm(.lInfinity).scalar), "\(configuration)")
+            }
+        }
+    }
 }

@@ -28,6 +28,34 @@ struct SequentialTraceTests {
         #expect(trace.output.scalars == model(x).scalars)
     }
 
+    @Test("through convolution, max pooling and flatten, R seeds per sample match autodiff seed by seed",
+          arguments: [Activation<Double>.relu, .tanh])
+    func convolutionalMatchesAutodiff(activation: Activation<Double>) throws {
+        var g = SeededGenerator(seed: 9)
+        let model = Sequential<Double>([
+            Conv2D(inputChannels: 2, outputChannels: 3, kernelSize: 3, padding: .same, activation: activation, using: &g),
+            MaxPool2D(window: 2),
+            Conv2D(inputChannels: 3, outputChannels: 2, kernelSize: 2, stride: 1, activation: activation, using: &g),
+            Flatten(),
+            Dense(inputSize: 2 * 2 * 2, outputSize: 3, using: &g),
+        ])
+        let x = Tensor<Double>(randomNormal: [2, 2, 6, 6], using: &g).requiringGradient()
+        let trace = model.trace(x)
+        #expect(trace.output.shape == [2, 3])
+        let replicas = 3
+        let seeds = Tensor<Double>(randomNormal: [replicas * 2, 3], using: &g)
+        let indices = [-1, 0, 1, 2, 3]
+        let batched = try #require(trace.inputGradients(of: seeds, at: indices))
+        let activations = indices.map(trace.activation)
+        for r in 0..<replicas {
+            let expected = gradients(of: trace.output, withRespectTo: activations, seed: seeds[(r * 2)..<(r * 2 + 2)])
+            for (layer, (got, want)) in zip(indices, zip(batched, expected)) {
+                #expect(got.shape == [replicas * 2] + Array(want.shape.dropFirst()))
+                #expect((got[(r * 2)..<(r * 2 + 2)] - want).norm(.lInfinity).scalar <= 1e-12, "replica \(r), layer \(layer)")
+            }
+        }
+    }
+
     @Test("a layer without batched input gradients (dropout) makes the trace decline")
     func declinesForUnsupportedLayers() {
         var g = SeededGenerator(seed: 1)

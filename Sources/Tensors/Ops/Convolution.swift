@@ -198,3 +198,22 @@ func convolutionFilterGradient<Scalar>(
         ]
     }
 }
+
+/// The gradient of `conv2D` with respect to its input for an output gradient (a transposed
+/// convolution): [batch, inChannels, height, width] for `outputGradient` [batch, outChannels,
+/// OH, OW] of inputs shaped `inputShape`. The batch may hold several seeds per sample (the
+/// filter does not depend on the sample). Differentiable to every order, in both arguments.
+@_specialize(where Scalar == Float)
+@_specialize(where Scalar == Double)
+public func conv2DInputGradient<Scalar>(
+    _ outputGradient: Tensor<Scalar>, filter: Tensor<Scalar>, inputShape: [Int], stride: Int = 1,
+    padding: ConvolutionPadding = .valid
+) -> Tensor<Scalar> {
+    let geometry = ConvolutionGeometry(
+        input: inputShape, filter: filter.shape, stride: stride, padding: padding, operation: "conv2DInputGradient")
+    guard outputGradient.shape == geometry.outputShape else {
+        fail(.mismatch(operation: "conv2DInputGradient (output gradient vs the convolution's output)",
+                       lhs: outputGradient.shape, rhs: geometry.outputShape))
+    }
+    return convolutionInputGradient(outputGradient, filter, geometry)
+}

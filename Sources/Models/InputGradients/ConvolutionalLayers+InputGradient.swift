@@ -1,0 +1,25 @@
+import Tensors
+
+extension Conv2D {
+    /// The activation's derivative (from the output), then the transposed convolution of the
+    /// seeds with the filter: [R·B, inChannels, height, width].
+    public func inputGradient(of seeds: Tensor<Scalar>, input: Tensor<Scalar>, output: Tensor<Scalar>) -> Tensor<Scalar>? {
+        let local = activation.applyingDerivative(to: seeds, output: output)
+        return conv2DInputGradient(local, filter: filter, inputShape: [seeds.shape[0]] + Array(input.shape.dropFirst()),
+                                   stride: stride, padding: padding)
+    }
+}
+
+extension MaxPool2D {
+    /// Each seed routed to its window's winner in the input.
+    public func inputGradient(of seeds: Tensor<Scalar>, input: Tensor<Scalar>, output: Tensor<Scalar>) -> Tensor<Scalar>? {
+        maxPool2DInputGradient(of: seeds, input: input, window: window, stride: stride)
+    }
+}
+
+extension Flatten {
+    /// The seeds in the input's shape.
+    public func inputGradient(of seeds: Tensor<Scalar>, input: Tensor<Scalar>, output: Tensor<Scalar>) -> Tensor<Scalar>? {
+        seeds.reshaped(to: [seeds.shape[0]] + Array(input.shape.dropFirst()))
+    }
+}
