@@ -56,12 +56,18 @@ private func forEachChunk<Scalar>(
 ) {
     let perSample = Swift.max(g.patchSize * g.outputPlane, 1)
     let chunk = Swift.max(1, Swift.min(g.batch, chunkElementBudget / perSample))
-    let columns = UnsafeMutablePointer<Scalar>.allocate(capacity: chunk * perSample)
-    let products = UnsafeMutablePointer<Scalar>.allocate(capacity: Swift.max(chunk * g.outputChannels * g.outputPlane, 1))
+    // Scratch from the tensors' block cache: these are large (megabytes) and needed again by
+    // the next convolution of the same shape.
+    let columnCount = chunk * perSample
+    let productCount = Swift.max(chunk * g.outputChannels * g.outputPlane, 1)
+    let columnBlock = LargeBlockCache.shared.allocate(byteCount: columnCount * MemoryLayout<Scalar>.stride)
+    let productBlock = LargeBlockCache.shared.allocate(byteCount: productCount * MemoryLayout<Scalar>.stride)
     defer {
-        columns.deallocate()
-        products.deallocate()
+        LargeBlockCache.shared.release(columnBlock, byteCount: columnCount * MemoryLayout<Scalar>.stride)
+        LargeBlockCache.shared.release(productBlock, byteCount: productCount * MemoryLayout<Scalar>.stride)
     }
+    let columns = columnBlock.bindMemory(to: Scalar.self, capacity: columnCount)
+    let products = productBlock.bindMemory(to: Scalar.self, capacity: productCount)
     for first in stride(from: 0, to: g.batch, by: chunk) {
         body(first, Swift.min(chunk, g.batch - first), columns, products)
     }
