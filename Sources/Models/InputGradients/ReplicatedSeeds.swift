@@ -23,7 +23,8 @@ extension Tensor {
                                            lhs: shape, rhs: perSample.shape).description)
         }
         if shape[0] == samples { return self * perSample }
+        // As [R, B·rest] times [B·rest]: one long contiguous row per replica for the kernel.
         let replicas = shape[0] / samples
-        return (reshaped(to: [replicas] + perSample.shape) * perSample).reshaped(to: shape)
+        return (reshaped(to: [replicas, perSample.count]) * perSample.reshaped(to: [perSample.count])).reshaped(to: shape)
     }
 }
