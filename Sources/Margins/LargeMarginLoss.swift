@@ -206,9 +206,10 @@ private func referenceLoss<Scalar>(
     let lowerRow = Tensor<Scalar>(gammas.map { Scalar($0 * (1 - alpha)) })
     // The worst case over the compared classes, or each of them.
     let worst = configuration.aggregation == .sum || k == 1 ? distances : distances.min(alongAxes: [0], keepingDimensions: true)
-    let bounded = max(worst, lowerRow)
-    let perTerm = relu(gammaRow - bounded) - gammaRow
-    return perTerm.sum() / Scalar(batch * layerCount)
+    // relu(gamma - max(d, lower)) - gamma, written as -clamp(d, lower, gamma): the same values
+    // (without rounding through gamma = 1e4) and gradients, with fewer operations.
+    let clamped = min(max(worst, lowerRow), gammaRow)
+    return clamped.sum() * Scalar(-1 / Double(batch * layerCount))
 }
 
 /// The number of scalars per sample at each layer the margin is measured at.
