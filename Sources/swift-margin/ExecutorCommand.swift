@@ -19,6 +19,6 @@ struct ExecutorCommand: ParsableCommand {
         ExecutorLoop.run(
             commandDescriptor: commandFd, eventDescriptor: eventFd,
             beforeEachCell: { TrainingStop.clear() },
-            onInterrupt: { TrainingStop.request() })
+            onInterrupt: { TrainingStop.requestFromInterrupt() })
     }
 }
