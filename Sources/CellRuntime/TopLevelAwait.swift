@@ -23,13 +23,9 @@ public func __awaitCell<Value>(_ body: @escaping () async -> Value) -> Value {
 
 /// Runs the throwing `body` as a task and returns its value, or throws its error, once it has finished.
 public func __awaitCell<Value>(_ body: @escaping () async throws -> Value) throws -> Value {
-    let outcome = TaskOutcome<Result<Value, any Error>>()
-    let work = UncheckedSendable(body)
-    Task(executorPreference: CellTaskQueue.shared) {
-        do { outcome.value = .success(try await work.value()) } catch { outcome.value = .failure(error) }
-    }
-    CellTaskQueue.shared.run { outcome.value != nil }
-    return try outcome.value!.get()
+    try __awaitCell { () async -> Result<Value, any Error> in
+        do { return .success(try await body()) } catch { return .failure(error) }
+    }.get()
 }
 
 /// The value a task hands to the code waiting for it; both run on the cell's thread.

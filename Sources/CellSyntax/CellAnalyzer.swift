@@ -180,14 +180,11 @@ private struct AnalysisBuilder {
         let hoisted = HoistedBinding(
             names: names, throwing: effects.canThrow, awaiting: !effects.awaits.isEmpty, returnMarkers: "")
         appendHoisted(hoisted, for: guardStatement, from: start, selfReferences: selfReferences)
-        for condition in conditions {
-            for identifier in condition.identifiers {
-                let keyword = identifier.isVariable ? "var" : "let"
-                declaredNames.append(DeclaredName(
-                    name: PatternNames.bareName(identifier.token), kind: identifier.isVariable ? .variable : .constant,
-                    line: cell.location(of: identifier.token.positionAfterSkippingLeadingTrivia).line,
-                    signature: "\(keyword) \(identifier.token.text)"))
-            }
+        declaredNames += conditions.flatMap(\.identifiers).map { identifier in
+            DeclaredName(
+                name: PatternNames.bareName(identifier.token), kind: identifier.isVariable ? .variable : .constant,
+                line: cell.location(of: identifier.token.positionAfterSkippingLeadingTrivia).line,
+                signature: "\(identifier.isVariable ? "var" : "let") \(identifier.token.text)")
         }
     }
 

@@ -9,7 +9,6 @@ import JupyterWire
 struct ExecutionHistory: Sendable {
     /// One stored input.
     struct Entry: Sendable, Equatable {
-        var session: Int
         var line: Int
         var source: String
     }
@@ -22,7 +21,7 @@ struct ExecutionHistory: Sendable {
 
     /// Stores the input of execution `line`.
     mutating func append(line: Int, source: String) {
-        entries.append(Entry(session: Self.session, line: line, source: source))
+        entries.append(Entry(line: line, source: source))
     }
 
     /// The last `n` entries.
@@ -80,7 +79,7 @@ struct ExecutionHistory: Sendable {
         }
         let history: [JSONValue] = entries.map { entry in
             let input: JSONValue = output ? [.string(entry.source), .null] : .string(entry.source)
-            return [.int(entry.session), .int(entry.line), input]
+            return [.int(Self.session), .int(entry.line), input]
         }
         return ["status": "ok", "history": .array(history)]
     }

@@ -160,7 +160,7 @@ private func differenceNorms<Scalar>(
                 rowNorms($0, configuration: configuration).reshaped(to: [k, batch])
             }
         }
-        let perLayer = configuration.gradient == .exact ? norms() : withoutGradientRecording(norms)?.map { $0.withoutDerivative() }
+        let perLayer = configuration.gradient == .exact ? norms() : withoutGradientRecording(norms)
         guard let perLayer else { return perClassNorms(indices.map(trace.activation)) }
         return Tensor(stacking: perLayer, alongAxis: 2)
     }

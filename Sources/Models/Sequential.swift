@@ -35,9 +35,7 @@ public struct Sequential<Scalar: TensorScalar>: Layer {
     /// The output, and the activations after each layer in `indices` (in that order).
     /// Index `i` is the output of `layers[i]`; -1 stands for the input itself.
     public func applied(to input: Tensor<Scalar>, keepingActivationsOf indices: [Int]) -> (output: Tensor<Scalar>, activations: [Tensor<Scalar>]) {
-        for index in indices where index < -1 || index >= layers.count {
-            fatalError("layer \(index) does not exist: the model has \(layers.count) layers (0...\(layers.count - 1), and -1 for the input)")
-        }
+        for index in indices { checkLayerIndex(index, layerCount: layers.count) }
         var kept: [Int: Tensor<Scalar>] = [:]
         if indices.contains(-1) { kept[-1] = input }
         var x = input
@@ -52,5 +50,13 @@ public struct Sequential<Scalar: TensorScalar>: Layer {
         for i in layers.indices {
             layers[i].forEachParameter(body)
         }
+    }
+}
+
+/// Stops with a message when `index` names no activation of a model with `layerCount` layers
+/// (0 ..< layerCount, and -1 for the input).
+func checkLayerIndex(_ index: Int, layerCount: Int) {
+    guard index >= -1 && index < layerCount else {
+        fatalError("layer \(index) does not exist: the model has \(layerCount) layers (0...\(layerCount - 1), and -1 for the input)")
     }
 }

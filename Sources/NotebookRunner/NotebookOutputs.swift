@@ -58,7 +58,7 @@ final class NotebookOutputs: SessionOutput {
         clearIfWaiting()
         outputs.append([
             "output_type": "error", "ename": failure.name, "evalue": failure.message,
-            "traceback": failure.details.isEmpty ? ["\(failure.name): \(failure.message)"] : failure.details,
+            "traceback": failure.traceback,
         ])
     }
 

@@ -42,15 +42,21 @@ struct CompilerDiagnostics {
         guard !aboutCell.isEmpty else {
             return rawOutput.split(separator: "\n").map(String.init)
         }
-        var lines: [String] = []
-        for entry in aboutCell {
-            lines.append("\(fileLabel):\(entry.line):\(entry.column): \(entry.severity): \(entry.message)")
-            guard entry.line >= 1, entry.line <= cellLines.count else { continue }
-            let sourceLine = String(cellLines[entry.line - 1])
-            lines.append(sourceLine)
-            lines.append(caretLine(under: entry.column, in: sourceLine))
+        return aboutCell.flatMap { entry in
+            Self.render(entry.severity, entry.message, line: entry.line, column: entry.column,
+                        fileLabel: fileLabel, cellLines: cellLines)
         }
-        return lines
+    }
+
+    /// One diagnostic as `label:line:column: severity: message`, then the cell's line and a
+    /// caret under the column (when the line exists).
+    static func render(
+        _ severity: String, _ message: String, line: Int, column: Int, fileLabel: String, cellLines: [Substring]
+    ) -> [String] {
+        let heading = "\(fileLabel):\(line):\(column): \(severity): \(message)"
+        guard line >= 1, line <= cellLines.count else { return [heading] }
+        let sourceLine = String(cellLines[line - 1])
+        return [heading, sourceLine, caretLine(under: column, in: sourceLine)]
     }
 
     /// The first error's message, for a one-line summary.
@@ -59,7 +65,7 @@ struct CompilerDiagnostics {
     }
 
     /// Spaces (tabs kept as tabs, so it lines up) up to the UTF-8 column, then a caret.
-    private func caretLine(under column: Int, in sourceLine: String) -> String {
+    private static func caretLine(under column: Int, in sourceLine: String) -> String {
         var prefix = ""
         var byteCount = 0
         for character in sourceLine.unicodeScalars {

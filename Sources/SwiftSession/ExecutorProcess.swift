@@ -14,8 +14,6 @@ import Synchronization
 final class ExecutorProcess {
     private let commands: FramedChannel
     private let events: FramedChannel
-    private let commandWriteEnd: Int32
-    private let eventReadEnd: Int32
     private var standardOutput: OutputFile
     private var standardError: OutputFile
     /// Every executor process id heard of and not yet collected.
@@ -45,10 +43,8 @@ final class ExecutorProcess {
             descriptors: [1: outputAppender, 2: errorAppender, 3: commandPipe.readEnd, 4: eventPipe.writeEnd])
         close(commandPipe.readEnd)
         close(eventPipe.writeEnd)
-        commandWriteEnd = commandPipe.writeEnd
-        eventReadEnd = eventPipe.readEnd
-        commands = FramedChannel(fileDescriptor: commandWriteEnd)
-        events = FramedChannel(fileDescriptor: eventReadEnd)
+        commands = FramedChannel(fileDescriptor: commandPipe.writeEnd)
+        events = FramedChannel(fileDescriptor: eventPipe.readEnd)
         knownProcesses.insert(child.processID)
         guard case .ready(let processID)? = events.receive(ExecutorEventFrame.self)?.event else {
             let status = child.waitForExit()
@@ -59,8 +55,8 @@ final class ExecutorProcess {
 
     deinit {
         terminate()
-        close(commandWriteEnd)
-        close(eventReadEnd)
+        close(commands.fileDescriptor)
+        close(events.fileDescriptor)
         standardOutput.close()
         standardError.close()
     }
@@ -114,7 +110,7 @@ final class ExecutorProcess {
                 errorTail = String((errorTail + errorText).suffix(4096))
             }
         }
-        var descriptor = pollfd(fd: eventReadEnd, events: Int16(POLLIN), revents: 0)
+        var descriptor = pollfd(fd: events.fileDescriptor, events: Int16(POLLIN), revents: 0)
         while true {
             // The files' sizes before looking for an event: bytes below them were written
             // before any event not yet sent, so they may be shown when no event is waiting.

@@ -37,4 +37,9 @@ public struct CellFailure: Error, Sendable, Equatable {
         self.message = message
         self.details = details
     }
+
+    /// The lines a front end shows: the details, or `name: message` when there are none.
+    public var traceback: [String] {
+        details.isEmpty ? ["\(name): \(message)"] : details
+    }
 }

@@ -106,7 +106,6 @@ public final class SwiftSession {
         directory = newDirectory
         executor = newExecutor
         symbols = SessionSymbolTable()
-        apiIndex = nil
     }
 
     /// Whether `code` is a complete cell, needs more lines, or cannot be Swift.
@@ -260,14 +259,9 @@ public final class SwiftSession {
 
     private func syntaxFailure(_ diagnostics: [CellDiagnostic], code: String, label: String) -> CellFailure {
         let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
-        var details: [String] = []
-        for diagnostic in diagnostics {
-            details.append("\(label):\(diagnostic.line):\(diagnostic.column): error: \(diagnostic.message)")
-            if diagnostic.line >= 1, diagnostic.line <= lines.count {
-                let line = String(lines[diagnostic.line - 1])
-                details.append(line)
-                details.append(String(repeating: " ", count: max(0, diagnostic.column - 1)) + "^")
-            }
+        let details = diagnostics.flatMap { diagnostic in
+            CompilerDiagnostics.render("error", diagnostic.message, line: diagnostic.line, column: diagnostic.column,
+                                       fileLabel: label, cellLines: lines)
         }
         return CellFailure(name: "SyntaxError", message: diagnostics.first?.message ?? "the cell is not valid Swift", details: details)
     }

@@ -8,8 +8,6 @@ struct SymbolGraph {
     struct Symbol: Equatable, Sendable {
         /// The path of names, e.g. ["x"], ["Point", "norm()"].
         var path: [String]
-        /// The symbol kind, e.g. "swift.var", "swift.func", "swift.struct", "swift.property".
-        var kind: String
         /// The declaration as the compiler sees it, e.g. "var x: Tensor<Float>".
         var declaration: String
         /// The documentation comment, without markers.
@@ -22,7 +20,6 @@ struct SymbolGraph {
         }
     }
 
-    let moduleName: String
     let symbols: [Symbol]
 
     /// Reads a symbol graph file; nil when it is missing or not a symbol graph.
@@ -30,15 +27,13 @@ struct SymbolGraph {
         guard let data = try? Data(contentsOf: file),
               let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let entries = root["symbols"] as? [[String: Any]] else { return nil }
-        moduleName = ((root["module"] as? [String: Any])?["name"] as? String) ?? file.deletingPathExtension().lastPathComponent
         symbols = entries.compactMap { entry in
-            guard let path = entry["pathComponents"] as? [String],
-                  let kind = (entry["kind"] as? [String: Any])?["identifier"] as? String else { return nil }
+            guard let path = entry["pathComponents"] as? [String], entry["kind"] is [String: Any] else { return nil }
             let fragments = (entry["declarationFragments"] as? [[String: Any]]) ?? []
             let declaration = fragments.compactMap { $0["spelling"] as? String }.joined()
             let lines = ((entry["docComment"] as? [String: Any])?["lines"] as? [[String: Any]]) ?? []
             let documentation = lines.compactMap { $0["text"] as? String }.joined(separator: "\n")
-            return Symbol(path: path, kind: kind, declaration: declaration,
+            return Symbol(path: path, declaration: declaration,
                           documentation: documentation.isEmpty ? nil : documentation)
         }
     }

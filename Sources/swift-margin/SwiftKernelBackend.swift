@@ -22,14 +22,14 @@ final class SwiftKernelBackend: KernelBackend {
     }
 
     func execute(_ request: ExecuteRequest, output: ExecutionOutput) -> ExecuteOutcome {
-        let sink = KernelOutputAdapter(output: output, allowsInput: request.allowStdin)
+        let sink = KernelOutputAdapter(output: output)
         switch session.execute(request.code, executionCount: request.executionCount, output: sink) {
         case .completed(let result):
             return .success(result: result.map(MIMEBundle.init(payload:)))
         case .failed(let failure):
             return .failure(KernelError(
                 ename: failure.name, evalue: failure.message,
-                traceback: failure.details.isEmpty ? ["\(failure.name): \(failure.message)"] : failure.details))
+                traceback: failure.traceback))
         }
     }
 
@@ -72,11 +72,9 @@ final class SwiftKernelBackend: KernelBackend {
 /// Forwards a session's output to a Jupyter request's output.
 private final class KernelOutputAdapter: SessionOutput {
     private let output: ExecutionOutput
-    private let allowsInput: Bool
 
-    init(output: ExecutionOutput, allowsInput: Bool) {
+    init(output: ExecutionOutput) {
         self.output = output
-        self.allowsInput = allowsInput
     }
 
     func standardOutput(_ text: String) { output.stream(.stdout, text) }
@@ -93,8 +91,9 @@ private final class KernelOutputAdapter: SessionOutput {
 
     func clearOutput(wait: Bool) { output.clearOutput(wait: wait) }
 
+    /// The front end's answer, or nil when the request does not allow input (`ExecutionOutput` checks).
     func readInput(prompt: String, password: Bool) -> String? {
-        allowsInput ? output.readInput(prompt: prompt, password: password) : nil
+        output.readInput(prompt: prompt, password: password)
     }
 }
 

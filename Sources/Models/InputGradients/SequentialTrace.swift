@@ -17,9 +17,7 @@ public struct SequentialTrace<Scalar: TensorScalar> {
 
     /// The activation at `index`: the output of `layers[index]`, or the input for -1.
     public func activation(_ index: Int) -> Tensor<Scalar> {
-        guard index >= -1 && index < layers.count else {
-            fatalError("layer \(index) does not exist: the model has \(layers.count) layers (0...\(layers.count - 1), and -1 for the input)")
-        }
+        checkLayerIndex(index, layerCount: layers.count)
         return values[index + 1]
     }
 
@@ -31,8 +29,7 @@ public struct SequentialTrace<Scalar: TensorScalar> {
     @_specialize(where Scalar == Double)
     public func inputGradients(of seeds: Tensor<Scalar>, at indices: [Int]) -> [Tensor<Scalar>]? {
         guard let lowest = indices.min() else { return [] }
-        _ = activation(lowest)
-        for index in indices { _ = activation(index) }
+        for index in indices { checkLayerIndex(index, layerCount: layers.count) }
         var found: [Int: Tensor<Scalar>] = [:]
         var gradient = seeds
         if indices.contains(layers.count - 1) { found[layers.count - 1] = gradient }

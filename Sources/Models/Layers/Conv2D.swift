@@ -46,15 +46,11 @@ public struct Conv2D<Scalar: TensorScalar>: Layer {
             fatalError("Conv2D needs positive sizes, got inputChannels \(inputChannels), outputChannels \(outputChannels) and kernelSize \(kernelSize)")
         }
         let shape = [outputChannels, inputChannels, kernelSize, kernelSize]
-        let fanIn = Double(inputChannels * kernelSize * kernelSize)
-        let fanOut = Double(outputChannels * kernelSize * kernelSize)
-        let filter: Tensor<Scalar>
-        if activation == .relu {
-            filter = Tensor(randomNormal: shape, standardDeviation: Scalar((2 / fanIn).squareRoot()), using: &generator)
-        } else {
-            let limit = Scalar((6 / (fanIn + fanOut)).squareRoot())
-            filter = Tensor(randomUniform: shape, in: -limit..<limit, using: &generator)
-        }
+        let fanIn = inputChannels * kernelSize * kernelSize
+        let fanOut = outputChannels * kernelSize * kernelSize
+        let filter = activation == .relu
+            ? Tensor<Scalar>(heNormal: shape, fanIn: fanIn, using: &generator)
+            : Tensor<Scalar>(glorotUniform: shape, fanIn: fanIn, fanOut: fanOut, using: &generator)
         self.init(filter: filter, bias: Tensor(zeros: [outputChannels]), stride: stride, padding: padding, activation: activation)
     }
 

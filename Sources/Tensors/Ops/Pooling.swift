@@ -39,8 +39,16 @@ public func maxPool2D<Scalar>(_ input: Tensor<Scalar>, window: Int = 2, stride: 
     }
     let inputCount = input.count
     return Tensor.recording(value, input: input) { [winners] upstream in
-        upstream.reshaped(to: [-1]).scatteringAdd(atIndices: winners, alongAxis: 0, size: inputCount).reshaped(to: shape)
+        routedToWinners(upstream, winners: winners, inputCount: inputCount).reshaped(to: shape)
     }
+}
+
+/// Gradients of the pooled output, [R·B, ...] with R blocks of `winners.count` entries,
+/// added onto each window's winner: R blocks of `inputCount` entries, flattened. A scatter,
+/// whose pullback gathers, so every order of derivative is available.
+private func routedToWinners<Scalar: TensorScalar>(_ seeds: Tensor<Scalar>, winners: [Int], inputCount: Int) -> Tensor<Scalar> {
+    let replicas = seeds.count / Swift.max(winners.count, 1)
+    return seeds.reshaped(to: [replicas, winners.count]).scatteringAdd(atIndices: winners, alongAxis: 1, size: inputCount)
 }
 
 /// The flat input index of each window's largest element (ties to the first in row-major
@@ -101,14 +109,6 @@ public func maxPool2DInputGradient<Scalar>(
     guard seeds.rank == 4, samples > 0, seeds.shape[0] % samples == 0, Array(seeds.shape.dropFirst()) == pooled else {
         fail(.mismatch(operation: "maxPool2DInputGradient (seeds vs the pooled input)", lhs: seeds.shape, rhs: [samples] + pooled))
     }
-    let replicas = seeds.shape[0] / samples
     let winners = poolingWinners(of: input, window: window, stride: step)
-    let inputCount = input.count
-    var routed = [Int]()
-    routed.reserveCapacity(replicas * winners.count)
-    for replica in 0..<replicas {
-        routed += winners.map { $0 + replica * inputCount }
-    }
-    return seeds.reshaped(to: [-1]).scatteringAdd(atIndices: routed, alongAxis: 0, size: replicas * inputCount)
-        .reshaped(to: [replicas * samples] + Array(input.shape.dropFirst()))
+    return routedToWinners(seeds, winners: winners, inputCount: input.count).reshaped(to: [seeds.shape[0]] + Array(shape.dropFirst()))
 }

@@ -43,6 +43,14 @@ extension Tensor {
     @_specialize(where Scalar == Double)
     public init(glorotUniform shape: [Int], using generator: inout SeededGenerator) {
         let (fanIn, fanOut) = Tensor.fans(of: shape)
+        self.init(glorotUniform: shape, fanIn: fanIn, fanOut: fanOut, using: &generator)
+    }
+
+    /// Glorot uniform initialisation with the fans given (for layouts `fans(of:)` does not
+    /// know, such as convolution filters [out, in, h, w]).
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    public init(glorotUniform shape: [Int], fanIn: Int, fanOut: Int, using generator: inout SeededGenerator) {
         let limit = Scalar((6 / Double(fanIn + fanOut)).squareRoot())
         self.init(randomUniform: shape, in: -limit..<limit, using: &generator)
     }
@@ -51,12 +59,19 @@ extension Tensor {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public init(heNormal shape: [Int], using generator: inout SeededGenerator) {
-        let (fanIn, _) = Tensor.fans(of: shape)
+        self.init(heNormal: shape, fanIn: Tensor.fans(of: shape).0, using: &generator)
+    }
+
+    /// He normal initialisation with the fan in given (for layouts `fans(of:)` does not know).
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    public init(heNormal shape: [Int], fanIn: Int, using generator: inout SeededGenerator) {
         self.init(randomNormal: shape, standardDeviation: Scalar((2 / Double(fanIn)).squareRoot()), using: &generator)
     }
 
-    /// (fan in, fan out) of a weight shape: [in, out] for dense layers; for convolution
-    /// kernels [h, w, in, out], the receptive field multiplies both.
+    /// (fan in, fan out) of a weight shape: [in, out] for dense layers; for kernels laid out
+    /// [h, w, in, out] the receptive field multiplies both (`Conv2D`'s [out, in, h, w] filters
+    /// pass their fans explicitly).
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     static func fans(of shape: [Int]) -> (Int, Int) {

@@ -51,16 +51,22 @@ extension Tensor: CustomStringConvertible {
     }
 
     private func format(_ value: Scalar) -> String {
-        let d = Double(value)
-        if d.isNaN { return "nan" }
-        if d.isInfinite { return d > 0 ? "inf" : "-inf" }
-        if d == d.rounded() && Swift.abs(d) < 1e7 { return String(Int(d)) + "." }
-        let magnitude = Swift.abs(d)
+        Self.elementText(Double(value))
+    }
+
+    /// One element as tensors print it: whole numbers with a trailing point ("3."), up to 4
+    /// decimals without trailing zeros ("0.125"), exponent form for very small or large
+    /// magnitudes ("1.2346e-05"), and "nan", "inf", "-inf".
+    public static func elementText(_ value: Double) -> String {
+        if value.isNaN { return "nan" }
+        if value.isInfinite { return value > 0 ? "inf" : "-inf" }
+        if value == value.rounded() && Swift.abs(value) < 1e7 { return String(Int(value)) + "." }
+        let magnitude = Swift.abs(value)
         if magnitude >= 1e-4 && magnitude < 1e7 {
-            var s = String(format: "%.4f", d)
-            while s.hasSuffix("0") { s.removeLast() }
-            return s
+            var text = String(format: "%.4f", value)
+            while text.hasSuffix("0") { text.removeLast() }
+            return text
         }
-        return String(format: "%.4e", d)
+        return String(format: "%.4e", value)
     }
 }
