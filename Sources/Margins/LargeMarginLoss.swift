@@ -135,7 +135,7 @@ private func labelMinusOther<Scalar>(labels: [Int], others: [[Int]], classes: In
     }, alongAxis: 0)
 }
 
-/// [K, batch, layers]: the dual norm, at every layer, of the gradient of each compared class's
+/// [layers, K, batch]: the dual norm, at every layer, of the gradient of each compared class's
 /// score difference. `difference` [K, batch] is that difference; `logitSeeds` [K, batch, classes]
 /// its gradient with respect to the logits (used by the batched pass).
 private func differenceNorms<Scalar>(
@@ -144,9 +144,9 @@ private func differenceNorms<Scalar>(
 ) -> Tensor<Scalar> {
     let (k, batch) = (difference.shape[0], difference.shape[1])
     func perClassNorms(_ activations: [Tensor<Scalar>]) -> Tensor<Scalar> {
-        return Tensor(stacking: (0..<k).map { j in
-            let row = difference[j]
-            return Tensor(stacking: gradientNorms(of: row, activations: activations, configuration: configuration), alongAxis: 1)
+        let perClass = (0..<k).map { j in gradientNorms(of: difference[j], activations: activations, configuration: configuration) }
+        return Tensor(stacking: activations.indices.map { l in
+            Tensor(stacking: perClass.map { $0[l] }, alongAxis: 0)
         }, alongAxis: 0)
     }
     switch source {
@@ -162,12 +162,13 @@ private func differenceNorms<Scalar>(
         }
         let perLayer = configuration.gradient == .exact ? norms() : withoutGradientRecording(norms)
         guard let perLayer else { return perClassNorms(indices.map(trace.activation)) }
-        return Tensor(stacking: perLayer, alongAxis: 2)
+        return Tensor(stacking: perLayer, alongAxis: 0)
     }
 }
 
-// Both forms work on [K compared classes, batch, layers] at once rather than class by class and
-// layer by layer: the same values with a handful of operations.
+// Both forms work on [layers, K compared classes, batch] at once rather than class by class and
+// layer by layer: the same values with a handful of operations. Layers come first so that a
+// per-layer constant ([layers, 1, 1]) applies to long contiguous runs.
 
 private func paperLoss<Scalar>(
     logits: Tensor<Scalar>, labels: [Int], source: LayerGradientSource<Scalar>, gammas: [Double], configuration: MarginConfiguration
@@ -178,10 +179,9 @@ private func paperLoss<Scalar>(
     let otherMinusLabel = -labelMinusOther(labels: labels, others: others, classes: classes) as Tensor<Scalar>
     let difference = (logits * otherMinusLabel).sum(alongAxes: [2])           // [K, batch]: f_i - f_y
     let norms = differenceNorms(difference: difference, logitSeeds: { otherMinusLabel }, source: source, configuration: configuration)
-    let gammaRow = Tensor<Scalar>(gammas.map { Scalar($0) })
-    var terms = relu(difference.reshaped(to: [k, batch, 1]) / (norms + Scalar(configuration.epsilon)) + gammaRow)
+    var terms = relu(difference.reshaped(to: [1, k, batch]) / (norms + Scalar(configuration.epsilon)) + perLayerColumn(gammas))
     if let clip = configuration.clip { terms = min(terms, Scalar(clip)) }
-    let perLayer = k == 1 ? terms : configuration.aggregation == .max ? terms.max(alongAxes: [0]) : terms.sum(alongAxes: [0])
+    let perLayer = k == 1 ? terms : configuration.aggregation == .max ? terms.max(alongAxes: [1]) : terms.sum(alongAxes: [1])
     return perLayer.sum() / Scalar(batch)
 }
 
@@ -200,16 +200,19 @@ private func referenceLoss<Scalar>(
     let logitSeeds = { probabilities * (labelMinusOtherHot - difference.reshaped(to: [k, batch, 1])) }
     let norms = differenceNorms(difference: difference, logitSeeds: logitSeeds, source: source, configuration: configuration)
     // The layer weights: a layer's size for l_inf, else 1.
-    let weights = Tensor<Scalar>(layerSizes(source).map { configuration.norm == .lInfinity ? Scalar($0) : 1 })
-    let distances = difference.reshaped(to: [k, batch, 1]) / (norms / weights + Scalar(configuration.epsilon))
-    let gammaRow = Tensor<Scalar>(gammas.map { Scalar($0) })
-    let lowerRow = Tensor<Scalar>(gammas.map { Scalar($0 * (1 - alpha)) })
+    let weights = perLayerColumn(layerSizes(source).map { configuration.norm == .lInfinity ? Double($0) : 1 }) as Tensor<Scalar>
+    let distances = difference.reshaped(to: [1, k, batch]) / (norms / weights + Scalar(configuration.epsilon))
     // The worst case over the compared classes, or each of them.
-    let worst = configuration.aggregation == .sum || k == 1 ? distances : distances.min(alongAxes: [0], keepingDimensions: true)
+    let worst = configuration.aggregation == .sum || k == 1 ? distances : distances.min(alongAxes: [1], keepingDimensions: true)
     // relu(gamma - max(d, lower)) - gamma, written as -clamp(d, lower, gamma): the same values
     // (without rounding through gamma = 1e4) and gradients, with fewer operations.
-    let clamped = min(max(worst, lowerRow), gammaRow)
+    let clamped = min(max(worst, perLayerColumn(gammas.map { $0 * (1 - alpha) })), perLayerColumn(gammas))
     return clamped.sum() * Scalar(-1 / Double(batch * layerCount))
+}
+
+/// One value per layer as a [layers, 1, 1] column, to broadcast over [layers, K, batch].
+private func perLayerColumn<Scalar>(_ values: [Double]) -> Tensor<Scalar> {
+    Tensor<Scalar>(values.map { Scalar($0) }).reshaped(to: [values.count, 1, 1])
 }
 
 /// The number of scalars per sample at each layer the margin is measured at.
