@@ -71,6 +71,10 @@ extension Kernels {
     static func im2col<S: TensorScalar>(
         _ sample: UnsafePointer<S>, _ columns: UnsafeMutablePointer<S>, _ g: ConvolutionGeometry, rowStride: Int
     ) {
+        if let flat = FlatRows(g) {
+            flat.im2col(sample, columns, rowStride: rowStride)
+            return
+        }
         let (oh, ow) = (g.outputHeight, g.outputWidth)
         var row = columns
         for c in 0..<g.inputChannels {
@@ -102,11 +106,16 @@ extension Kernels {
 
     /// Folds a column matrix [C * KH * KW, OH * OW] (rows `rowStride` apart) back onto one
     /// [C, H, W] sample, adding every entry to the input position it was read from (the
-    /// adjoint of `im2col`). Accumulates into `sample`, which the caller initialises.
+    /// adjoint of `im2col`). Accumulates into `sample`, which the caller initialises. The
+    /// entries of `columns` that fall in the padding may be overwritten with zeros.
     @inline(__always)
     static func col2im<S: TensorScalar>(
-        _ columns: UnsafePointer<S>, _ sample: UnsafeMutablePointer<S>, _ g: ConvolutionGeometry, rowStride: Int
+        _ columns: UnsafeMutablePointer<S>, _ sample: UnsafeMutablePointer<S>, _ g: ConvolutionGeometry, rowStride: Int
     ) {
+        if let flat = FlatRows(g) {
+            flat.col2im(columns, sample, rowStride: rowStride)
+            return
+        }
         let (oh, ow) = (g.outputHeight, g.outputWidth)
         var row = columns
         for c in 0..<g.inputChannels {
@@ -138,5 +147,82 @@ extension Kernels {
         let first = offset >= 0 ? 0 : (-offset + stride - 1) / stride
         let last = size - offset <= 0 ? 0 : Swift.min(count, (size - offset - 1) / stride + 1)
         return (Swift.min(first, count), Swift.max(Swift.min(first, count), last))
+    }
+}
+
+/// im2col and col2im for the common geometry where a column-matrix row is one shifted copy
+/// of an input channel: stride 1 and output rows as wide as input rows (`.same` padding,
+/// say). Then output position q = y * W + x reads input position q + (i - padTop) * W +
+/// (j - padLeft) of the channel, so each row (c, i, j) is one long contiguous copy (or add)
+/// instead of one short run per output row. The positions whose x + j - padLeft leaves the
+/// row (and would wrap onto the neighbouring row) are then set to zero, a few per row.
+struct FlatRows {
+    let g: ConvolutionGeometry
+
+    init?(_ g: ConvolutionGeometry) {
+        guard g.stride == 1, g.outputWidth == g.inputWidth, g.outputHeight > 0, g.outputWidth > 0 else { return nil }
+        self.g = g
+    }
+
+    /// For kernel offset (i, j): the input offset of output position q, the output rows
+    /// y0..<y1 that read inside the input, and the shift d = j - padLeft along x.
+    @inline(__always)
+    private func shift(_ i: Int, _ j: Int) -> (offset: Int, y0: Int, y1: Int, d: Int) {
+        let rowShift = i - g.padTop
+        let d = j - g.padLeft
+        let y0 = Swift.max(0, -rowShift)
+        let y1 = Swift.min(g.outputHeight, g.inputHeight - rowShift)
+        return (rowShift * g.inputWidth + d, y0, Swift.max(y0, y1), d)
+    }
+
+    /// Sets to zero, in output rows y0..<y1 of `row`, the positions whose x + d leaves 0..<W.
+    @inline(__always)
+    private func zeroWrapped<S: TensorScalar>(_ row: UnsafeMutablePointer<S>, y0: Int, y1: Int, d: Int) {
+        let w = g.inputWidth
+        let (first, count) = d > 0 ? (w - Swift.min(d, w), Swift.min(d, w)) : (0, Swift.min(-d, w))
+        guard count > 0 else { return }
+        for y in y0..<y1 { (row + y * w + first).update(repeating: 0, count: count) }
+    }
+
+    @inline(__always)
+    func im2col<S: TensorScalar>(_ sample: UnsafePointer<S>, _ columns: UnsafeMutablePointer<S>, rowStride: Int) {
+        let (w, plane, channelSize) = (g.inputWidth, g.outputPlane, g.inputHeight * g.inputWidth)
+        var row = columns
+        for c in 0..<g.inputChannels {
+            let channel = sample + c * channelSize
+            for i in 0..<g.kernelHeight {
+                for j in 0..<g.kernelWidth {
+                    let (offset, y0, y1, d) = shift(i, j)
+                    // Inside the valid rows, copy where the channel has data; zero the rest.
+                    let start = Swift.min(Swift.max(y0 * w, -offset), y1 * w)
+                    let end = Swift.max(start, Swift.min(y1 * w, channelSize - offset))
+                    row.update(repeating: 0, count: start)
+                    (row + start).update(from: channel + start + offset, count: end - start)
+                    (row + end).update(repeating: 0, count: plane - end)
+                    zeroWrapped(row, y0: y0, y1: y1, d: d)
+                    row += rowStride
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    func col2im<S: TensorScalar>(_ columns: UnsafeMutablePointer<S>, _ sample: UnsafeMutablePointer<S>, rowStride: Int) {
+        let (w, channelSize) = (g.inputWidth, g.inputHeight * g.inputWidth)
+        var row = columns
+        for c in 0..<g.inputChannels {
+            let channel = sample + c * channelSize
+            for i in 0..<g.kernelHeight {
+                for j in 0..<g.kernelWidth {
+                    let (offset, y0, y1, d) = shift(i, j)
+                    zeroWrapped(row, y0: y0, y1: y1, d: d)
+                    let start = Swift.min(Swift.max(y0 * w, -offset), y1 * w)
+                    let end = Swift.max(start, Swift.min(y1 * w, channelSize - offset))
+                    let target = channel + offset
+                    for q in start..<end { target[q] += row[q] }
+                    row += rowStride
+                }
+            }
+        }
     }
 }
