@@ -13,7 +13,9 @@ import MarginKit
 /// - Parameters:
 ///   - seconds: The time budget of each loss after warm-up (at least 5 steps are timed).
 ///   - only: Substrings of the loss names to run (cross-entropy always runs); all when empty.
-func runConvolutionalWorkload(seconds: Double, only: [String]) {
+///   - profileSteps: When given, run that many steps of the last selected loss, untimed, for
+///     `perf record` or `/usr/bin/time`, and print nothing else.
+func runConvolutionalWorkload(seconds: Double, only: [String], profileSteps: Int? = nil) {
     let batch = 256
     print("\n== CNN training step: MNIST-shaped network, batch \(batch), [1, 28, 28] random inputs, 10 classes, RMSProp")
     var g = SeededGenerator(seed: 0)
@@ -37,6 +39,15 @@ func runConvolutionalWorkload(seconds: Double, only: [String]) {
     }
     if !only.isEmpty {
         losses = losses.filter { name, _ in name == "cross-entropy" || only.contains { name.contains($0) } }
+    }
+    if let profileSteps, let (_, loss) = losses.last {
+        var model = initial
+        var optimizer = RMSProp<Float>(learningRate: 1e-4)
+        for _ in 0..<profileSteps {
+            let (_, gradient) = valueWithGradient(at: model, of: loss)
+            optimizer.update(&model, along: gradient)
+        }
+        return
     }
     var baseline = 0.0
     for (name, loss) in losses {

@@ -1,11 +1,17 @@
 // Prints the numeric core's figures on this machine (never asserted; see README "Performance"):
 //   margin-bench [all|blas|step|margin|ops]
 //   margin-bench step --profile     500 steps and exit, for valgrind --tool=callgrind
-//   margin-bench margin --profile [--exact]   300 first-order (or exact) margin steps and exit, likewise
+//   margin-bench margin --profile [STEPS] [--loss NAME]   STEPS (300) steps of the first loss whose name
+//                                   contains NAME ("paper l2 first-order") and exit, likewise
+//   margin-bench cnn --profile STEPS [--only NAME]   STEPS CNN steps of the last selected loss and exit
 //   margin-bench cnn [--seconds S] [--only SUBSTRING ...]   the MNIST-shaped CNN, batch 256 (not in "all":
 //                                   minutes, not seconds)
 // Compare with the PyTorch peers: Benchmarks/peers/torch_toy.py (step) and
 // Benchmarks/peers/torch_margin_steps.py (margin and cnn, the same configurations).
+// On a busy machine, compare instruction counts instead of times (deterministic; valgrind cannot
+// read the binary's debug info, so strip it first):
+//   objcopy --strip-debug .build/release/margin-bench /tmp/mb
+//   OPENBLAS_NUM_THREADS=1 valgrind --tool=callgrind /tmp/mb margin --profile 300 --loss "cross-entropy"
 import Foundation
 import MarginKit
 
@@ -96,11 +102,20 @@ if which == "all" || which == "margin" {
             return (name, { largeMarginLoss(model: $0, inputs: inputs, labels: labels, layers: [-1, 0, 1, 2, 3], configuration: configuration) })
         }
     }
-    if CommandLine.arguments.contains("--profile") {
+    if let at = CommandLine.arguments.firstIndex(of: "--profile") {
+        // margin --profile [STEPS] [--loss NAME]: untimed steps of one loss, for a profiler.
+        let arguments = CommandLine.arguments
+        let steps = at + 1 < arguments.count ? Int(arguments[at + 1]) ?? 300 : 300
+        let wanted = arguments.firstIndex(of: "--loss").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+            ?? "paper l2 first-order"
+        guard let (_, loss) = losses.first(where: { $0.0.contains(wanted) }) else {
+            print("no loss named like \"\(wanted)\"; the losses are: \(losses.map(\.0).joined(separator: ", "))")
+            exit(2)
+        }
         var model = initial
         var optimizer = RMSProp<Float>(learningRate: 1e-4)
-        for _ in 0..<300 {
-            let (_, gradient) = valueWithGradient(at: model, of: losses[CommandLine.arguments.contains("--exact") ? 4 : 2].1)
+        for _ in 0..<steps {
+            let (_, gradient) = valueWithGradient(at: model, of: loss)
             optimizer.update(&model, along: gradient)
         }
         exit(0)
@@ -139,6 +154,8 @@ if which == "cnn" {
     let arguments = Array(CommandLine.arguments.dropFirst(2))
     let seconds = arguments.firstIndex(of: "--seconds").flatMap { $0 + 1 < arguments.count ? Double(arguments[$0 + 1]) : nil } ?? 8
     let only = arguments.firstIndex(of: "--only").map { Array(arguments[($0 + 1)...]) } ?? []
-    runConvolutionalWorkload(seconds: seconds, only: only)
+    let profileSteps = arguments.firstIndex(of: "--profile").flatMap { $0 + 1 < arguments.count ? Int(arguments[$0 + 1]) : nil }
+    runConvolutionalWorkload(seconds: seconds, only: only, profileSteps: profileSteps)
+    if profileSteps != nil { exit(0) }
 }
 print("\n" + quiet.report())
