@@ -4,9 +4,14 @@ extension Conv2D {
     /// The activation's derivative (from the output), then the transposed convolution of the
     /// seeds with the filter: [R·B, inChannels, height, width].
     public func inputGradient(of seeds: Tensor<Scalar>, input: Tensor<Scalar>, output: Tensor<Scalar>) -> Tensor<Scalar>? {
-        let local = activation.applyingDerivative(to: seeds, output: output)
-        return conv2DInputGradient(local, filter: filter, inputShape: [seeds.shape[0]] + Array(input.shape.dropFirst()),
-                                   stride: stride, padding: padding)
+        inputGradient(ofPreActivation: activation.applyingDerivative(to: seeds, output: output), input: input)
+    }
+
+    /// The transposed convolution alone: seeds with respect to the pre-activation (R per
+    /// sample of `input`) mapped back to the input, [R·B, inChannels, height, width].
+    public func inputGradient(ofPreActivation seeds: Tensor<Scalar>, input: Tensor<Scalar>) -> Tensor<Scalar> {
+        conv2DInputGradient(seeds, filter: filter, inputShape: [seeds.shape[0]] + Array(input.shape.dropFirst()),
+                            stride: stride, padding: padding)
     }
 }
 

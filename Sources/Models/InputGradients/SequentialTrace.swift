@@ -33,12 +33,34 @@ public struct SequentialTrace<Scalar: TensorScalar> {
         var found: [Int: Tensor<Scalar>] = [:]
         var gradient = seeds
         if indices.contains(layers.count - 1) { found[layers.count - 1] = gradient }
-        for i in stride(from: layers.count - 1, to: lowest, by: -1) {
-            guard let next = layers[i].inputGradient(of: gradient, input: values[i], output: values[i + 1]) else { return nil }
-            gradient = next
-            if indices.contains(i - 1) { found[i - 1] = gradient }
+        // `i` is the layer to go back through; after it, `gradient` is at activation i - 1.
+        var i = layers.count - 1
+        while i > lowest {
+            if i - 1 > lowest, !indices.contains(i - 1), let next = gradientThroughReLUThenPool(gradient, pool: i) {
+                gradient = next
+                i -= 2
+            } else {
+                guard let next = layers[i].inputGradient(of: gradient, input: values[i], output: values[i + 1]) else { return nil }
+                gradient = next
+                i -= 1
+            }
+            if indices.contains(i) { found[i] = gradient }
         }
         return indices.map { found[$0]! }
+    }
+
+    /// Back through a max-pooling layer `pool` and the ReLU convolution before it at once,
+    /// or nil when the layers are not those. Max-pooling a ReLU's output is the ReLU of the
+    /// max-pooled pre-activation, so the ReLU's derivative at each window's winner is 1 exactly
+    /// where the pooled output is positive: it is applied to the seeds at the pooled
+    /// resolution, before they are routed to the winners (a quarter of the elements for 2x2
+    /// windows), with the same result.
+    private func gradientThroughReLUThenPool(_ seeds: Tensor<Scalar>, pool index: Int) -> Tensor<Scalar>? {
+        guard let pool = layers[index] as? MaxPool2D<Scalar>, let convolution = layers[index - 1] as? Conv2D<Scalar>,
+              case .relu = convolution.activation else { return nil }
+        let masked = seeds.multiplyingEachReplica(by: values[index + 1].positiveMask())
+        guard let routed = pool.inputGradient(of: masked, input: values[index], output: values[index + 1]) else { return nil }
+        return convolution.inputGradient(ofPreActivation: routed, input: values[index - 1])
     }
 }
 
