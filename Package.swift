@@ -11,7 +11,7 @@
 //   SwiftSession -> CellSyntax (compiles cells and runs them in an executor process)
 //   NotebookDisplay (MIME bundles and display(); knows nothing of Jupyter)
 //   CellRuntime -> ExecutorLink, NotebookDisplay (linked into the executor; generated cells call it)
-//   SwiftSession -> ExecutorLink (the pipe protocol between session and executor)
+//   SwiftSession -> ExecutorLink -> NotebookDisplay (the pipe protocol between session and executor; displays travel as DisplayBundle)
 //   NotebookRunner -> SwiftSession (headless notebook runs: nbformat in, outputs out)
 //   swift-margin -> JupyterKernel, SwiftSession, NotebookRunner, CellRuntime, MarginKit (the glue)
 import PackageDescription
@@ -71,13 +71,15 @@ let package = Package(
                 .product(name: "SwiftParser", package: "swift-syntax"),
             ],
             exclude: ["README.md"]),
-        .target(name: "ExecutorLink", exclude: ["README.md"]),
+        .target(name: "ExecutorLink", dependencies: ["NotebookDisplay"], exclude: ["README.md"]),
         .target(name: "NotebookDisplay", exclude: ["README.md"]),
         .target(name: "CellRuntime", dependencies: ["ExecutorLink", "NotebookDisplay"], exclude: ["README.md"]),
         // C: prctl and pipe2, which Swift's Glibc module does not offer.
         .target(name: "CProcessControl"),
-        .target(name: "SwiftSession", dependencies: ["CellSyntax", "ExecutorLink", "CProcessControl"], exclude: ["README.md"]),
-        .target(name: "NotebookRunner", dependencies: ["SwiftSession", "CellSyntax", "ExecutorLink"]),
+        .target(
+            name: "SwiftSession", dependencies: ["CellSyntax", "ExecutorLink", "NotebookDisplay", "CProcessControl"],
+            exclude: ["README.md"]),
+        .target(name: "NotebookRunner", dependencies: ["SwiftSession", "CellSyntax", "NotebookDisplay"]),
         .target(name: "MarginTestSupport", dependencies: ["Tensors"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors", "MarginTestSupport"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "Datasets", "MarginTestSupport"]),

@@ -4,6 +4,7 @@ import Glibc
 import CProcessControl
 import ExecutorLink
 import Foundation
+import NotebookDisplay
 import Synchronization
 
 /// The executor process as the session sees it: started with a command pipe, an event pipe,
@@ -74,7 +75,7 @@ final class ExecutorProcess {
     /// What the executor reported about one cell.
     struct CellRun {
         var termination: CellTermination
-        var result: DisplayPayload?
+        var result: DisplayBundle?
         var uncaughtError: (typeName: String, description: String)?
         /// The last part of what the cell wrote to standard error (to find a trap message).
         var standardErrorTail: String
@@ -128,12 +129,12 @@ final class ExecutorProcess {
                 case .cellStarted(let processID):
                     knownProcesses.insert(processID)
                     runner.withLock { $0 = processID }
-                case .display(let payload, let displayID, let update):
-                    output.display(payload, displayID: displayID, update: update)
+                case .display(let bundle, let displayID, let update):
+                    output.display(bundle, displayID: displayID, update: update)
                 case .clearOutput(let wait):
                     output.clearOutput(wait: wait)
-                case .result(let payload):
-                    run.result = payload
+                case .result(let bundle):
+                    run.result = bundle
                 case .uncaughtError(let typeName, let description):
                     run.uncaughtError = (typeName, description)
                 case .inputRequested(let prompt, let password):
