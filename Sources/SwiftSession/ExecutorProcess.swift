@@ -5,6 +5,7 @@ import CProcessControl
 import ExecutorLink
 import Foundation
 import NotebookDisplay
+import ProcessSpawning
 import Synchronization
 
 /// The executor process as the session sees it: started with a command pipe, an event pipe,
@@ -26,8 +27,14 @@ final class ExecutorProcess {
     init(command: [String], environment: [String: String], directory: URL) throws(SessionSetupError) {
         process_become_child_subreaper()
         signal(SIGPIPE, SIG_IGN)  // a dead executor must not take the session's process with it
-        let commandPipe = try Pipe()
-        let eventPipe = try Pipe()
+        let commandPipe: CloseOnExecPipe
+        let eventPipe: CloseOnExecPipe
+        do {
+            commandPipe = try CloseOnExecPipe()
+            eventPipe = try CloseOnExecPipe()
+        } catch {
+            throw SessionSetupError(error)
+        }
         standardOutput = try OutputFile(path: directory.appendingPathComponent("stdout.txt").path)
         standardError = try OutputFile(path: directory.appendingPathComponent("stderr.txt").path)
         let outputAppender = try standardOutput.openForAppending()
@@ -39,9 +46,14 @@ final class ExecutorProcess {
         var childEnvironment = ProcessInfo.processInfo.environment
         childEnvironment["SWIFT_BACKTRACE"] = "enable=no"
         childEnvironment.merge(environment) { $1 }
-        let child = try ChildProcess.spawn(
-            arguments: command, environment: childEnvironment,
-            descriptors: [1: outputAppender, 2: errorAppender, 3: commandPipe.readEnd, 4: eventPipe.writeEnd])
+        let child: ChildProcess
+        do {
+            child = try ChildProcess.spawn(
+                arguments: command, environment: childEnvironment,
+                descriptors: [1: outputAppender, 2: errorAppender, 3: commandPipe.readEnd, 4: eventPipe.writeEnd])
+        } catch {
+            throw SessionSetupError(error)
+        }
         close(commandPipe.readEnd)
         close(eventPipe.writeEnd)
         commands = FramedChannel(fileDescriptor: commandPipe.writeEnd)
