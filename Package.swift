@@ -9,9 +9,10 @@
 //   JupyterKernel -> JupyterWire (the kernel's protocol logic, behind a language-neutral backend)
 //   CellSyntax -> SwiftSyntax (cells parsed, split and rewritten into library sources)
 //   SwiftSession -> CellSyntax (compiles cells and runs them in an executor process)
+//   {SwiftSession, Plotting} -> ProcessSpawning -> CProcessControl (posix_spawn, pipes, PATH lookup)
 //   NotebookDisplay (MIME bundles and display(); knows nothing of Jupyter)
 //   CellRuntime -> ExecutorLink, NotebookDisplay (linked into the executor; generated cells call it)
-//   SwiftSession -> ExecutorLink (the pipe protocol between session and executor)
+//   SwiftSession -> ExecutorLink -> NotebookDisplay (the pipe protocol between session and executor; displays travel as DisplayBundle)
 //   NotebookRunner -> SwiftSession (headless notebook runs: nbformat in, outputs out)
 //   swift-margin -> JupyterKernel, SwiftSession, NotebookRunner, CellRuntime, MarginKit (the glue)
 import PackageDescription
@@ -42,7 +43,8 @@ let package = Package(
         .target(name: "Margins", dependencies: ["Tensors", "Models"]),
         .target(name: "Attacks", dependencies: ["Tensors", "Models"], exclude: ["README.md"]),
         .target(
-            name: "Plotting", dependencies: ["Tensors", "Models", "Datasets", "Margins", "Attacks", "NotebookDisplay"],
+            name: "Plotting",
+            dependencies: ["Tensors", "Models", "Datasets", "Margins", "Attacks", "NotebookDisplay", "ProcessSpawning"],
             exclude: ["README.md"]),
         .target(name: "MarginKit", dependencies: ["Tensors", "Models", "Datasets", "Margins", "Attacks", "Plotting"]),
         // The executable is linked with --export-dynamic: cell libraries, loaded with dlopen,
@@ -71,13 +73,17 @@ let package = Package(
                 .product(name: "SwiftParser", package: "swift-syntax"),
             ],
             exclude: ["README.md"]),
-        .target(name: "ExecutorLink", exclude: ["README.md"]),
+        .target(name: "ExecutorLink", dependencies: ["NotebookDisplay"], exclude: ["README.md"]),
         .target(name: "NotebookDisplay", exclude: ["README.md"]),
         .target(name: "CellRuntime", dependencies: ["ExecutorLink", "NotebookDisplay"], exclude: ["README.md"]),
         // C: prctl and pipe2, which Swift's Glibc module does not offer.
         .target(name: "CProcessControl"),
-        .target(name: "SwiftSession", dependencies: ["CellSyntax", "ExecutorLink", "CProcessControl"], exclude: ["README.md"]),
-        .target(name: "NotebookRunner", dependencies: ["SwiftSession", "CellSyntax", "ExecutorLink"]),
+        // posix_spawn with descriptor maps and signal options, close-on-exec pipes, PATH lookup.
+        .target(name: "ProcessSpawning", dependencies: ["CProcessControl"], exclude: ["README.md"]),
+        .target(
+            name: "SwiftSession", dependencies: ["CellSyntax", "ExecutorLink", "NotebookDisplay", "CProcessControl", "ProcessSpawning"],
+            exclude: ["README.md"]),
+        .target(name: "NotebookRunner", dependencies: ["SwiftSession", "CellSyntax", "NotebookDisplay"]),
         .target(name: "MarginTestSupport", dependencies: ["Tensors"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors", "MarginTestSupport"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "Datasets", "MarginTestSupport"]),
@@ -88,6 +94,7 @@ let package = Package(
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "JupyterWire"]),
         .testTarget(name: "CellSyntaxTests", dependencies: ["CellSyntax"]),
         .testTarget(name: "SwiftSessionTests", dependencies: ["SwiftSession"]),
+        .testTarget(name: "ProcessSpawningTests", dependencies: ["ProcessSpawning"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "Datasets", "Models", "MarginTestSupport"]),
     ],
     swiftLanguageModes: [.v5]

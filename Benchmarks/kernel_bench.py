@@ -8,7 +8,7 @@
 2. round trip: execute_request sent -> execute_reply and idle received, for a trivial cell
    (`1 + 1`), median over --cells runs, for both kernels;
 3. bare compile: the newest generated cell source (CellN.swift in the session folder) compiled
-   by bare swiftc with the session's own arguments (CellN.command when present), --cells times,
+   by bare swiftc with the session's own arguments (CellN.command), --cells times,
    median, and round trip / bare compile (targets: round trip < 300 ms, within 1.5x of bare);
 4. memory: resident memory of the kernel and its executor processes (VmRSS from /proc) before
    and after --memory-cells trivial cells, and the growth (target: < 200 MB for 1000 cells).
@@ -153,50 +153,16 @@ def newest_cell_source(tmpdir: Path) -> Path | None:
     return max(sources, key=lambda p: (p.stat().st_mtime, int(p.stem[4:]))) if sources else None
 
 
-def module_search_arguments(build_products: Path) -> list[str]:
-    """The Python twin of SessionConfiguration.moduleSearchArguments (used without CellN.command)."""
-    arguments = ["-I", str(build_products / "Modules")]
-    for entry in sorted(os.listdir(build_products)):
-        if entry.endswith(".build"):
-            modulemap = build_products / entry / "module.modulemap"
-            if modulemap.exists():
-                arguments += ["-Xcc", f"-fmodule-map-file={modulemap}"]
-    scratch = build_products.resolve()
-    for _ in range(3):
-        if (scratch / "checkouts").exists():
-            break
-        scratch = scratch.parent
-    checkouts = scratch / "checkouts"
-    roots = [scratch.parent / "Sources"]
-    if checkouts.is_dir():
-        roots += [checkouts / name / "Sources" for name in sorted(os.listdir(checkouts))]
-    for root in roots:
-        if not root.is_dir():
-            continue
-        for target in sorted(os.listdir(root)):
-            include = root / target / "include"
-            if (include / "module.modulemap").exists():
-                arguments += ["-Xcc", f"-I{include}"]
-    return arguments
-
-
-def compile_command(source: Path, executable: Path, output_dir: Path) -> tuple[list[str], str]:
-    """The argv that compiles `source` as the session did, with every output redirected into
-    `output_dir` (the session's own library stays untouched: the executor has it loaded)."""
+def compile_command(source: Path, output_dir: Path) -> list[str] | None:
+    """The argv the session compiled `source` with (its CellN.command), with every output
+    redirected into `output_dir` (the session's own library stays untouched: the executor
+    has it loaded); None when the session wrote no command file."""
     command_file = source.with_suffix(".command")
-    if command_file.exists():
-        argv = json.loads(command_file.read_text())
-        origin = f"{command_file.name} (the session's exact argv)"
-    else:
-        compiler = os.environ.get("SWIFTC") or shutil.which("swiftc") or "/opt/swift/usr/bin/swiftc"
-        argv = [compiler, "-emit-library", "-parse-as-library", "-enable-testing", "-swift-version", "5", "-Onone",
-                "-module-name", source.stem, "-o", str(source.parent / f"lib{source.stem}.so"),
-                "-I", str(source.parent), "-diagnostic-style", "llvm", "-no-color-diagnostics",
-                "-suppress-warnings"] + module_search_arguments(executable.parent) + [str(source)]
-        origin = "rebuilt from CellCompiler.arguments (no .command file)"
+    if not command_file.exists():
+        return None
     redirected = []
     replace_next = None
-    for argument in argv:
+    for argument in json.loads(command_file.read_text()):
         if replace_next is not None:
             redirected.append(str(output_dir / Path(argument).name))
             replace_next = None
@@ -204,7 +170,7 @@ def compile_command(source: Path, executable: Path, output_dir: Path) -> tuple[l
         redirected.append(argument)
         if argument in ("-o", "-emit-module-path", "-emit-symbol-graph-dir"):
             replace_next = argument
-    return redirected, origin
+    return redirected
 
 
 def time_bare_compile(argv: list[str], runs: int) -> list[float]:
@@ -325,9 +291,8 @@ def main() -> None:
             print(f"    swift-margin first (cold) cell: {1000 * cold:.0f} ms", flush=True)
             execute(kc, "1 + 1")
             source = newest_cell_source(tmpdir)
-            argv = None
-            if source is not None:
-                argv, origin = compile_command(source, executable, bare_out)
+            argv = compile_command(source, bare_out) if source is not None else None
+            if argv is not None:
                 time_bare_compile(argv, 1)  # warm the file cache
             swift_trips, bare = [], []
             for _ in range(args.cells):
@@ -350,9 +315,9 @@ def main() -> None:
 
             print(f"\n[3] bare swiftc on the newest generated cell, {args.cells} runs (interleaved with [2])", flush=True)
             if argv is None:
-                print(f"    no CellN.swift under {tmpdir}/swift-margin-session-*/: skipped")
+                print(f"    no CellN.swift with its CellN.command under {tmpdir}/swift-margin-session-*/: skipped")
             else:
-                print(f"    {source.name} with {origin}:")
+                print(f"    {source.name} with {source.with_suffix('.command').name} (the session's exact argv):")
                 print("    " + " ".join(argv))
                 print(f"    bare swiftc:  {describe(bare)}", flush=True)
                 ratio = statistics.median(swift_trips) / statistics.median(bare)

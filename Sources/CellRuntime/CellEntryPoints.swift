@@ -6,7 +6,7 @@ import NotebookDisplay
 
 /// Shows the value of a cell's trailing expression as the cell's result.
 public func __publishCellResult<Value>(_ value: Value) {
-    ExecutorConnection.send(.result(DisplayPayload(DisplayBundle.of(value))))
+    ExecutorConnection.send(.result(DisplayBundle.of(value)))
 }
 
 /// A trailing expression of type Void (a call like `print(x)`, `x += 1`) shows nothing.

@@ -15,9 +15,9 @@ enum ExecutorConnection {
         DisplayDestination.install { request in
             switch request {
             case .show(let bundle, let id):
-                send(.display(DisplayPayload(bundle), displayID: id, update: false))
+                send(.display(bundle, displayID: id, update: false))
             case .update(let bundle, let id):
-                send(.display(DisplayPayload(bundle), displayID: id, update: true))
+                send(.display(bundle, displayID: id, update: true))
             case .clear(let wait):
                 send(.clearOutput(wait: wait))
             }
@@ -43,11 +43,5 @@ enum ExecutorConnection {
             if case .input(let text) = command { return text }
         }
         return nil
-    }
-}
-
-extension DisplayPayload {
-    init(_ bundle: DisplayBundle) {
-        self.init(data: bundle.data, metadataJSON: bundle.metadataJSON)
     }
 }

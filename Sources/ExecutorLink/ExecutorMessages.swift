@@ -1,3 +1,5 @@
+import NotebookDisplay
+
 /// What the session (in the kernel process) asks of its executor process.
 public enum ExecutorCommand: Codable, Sendable, Equatable {
     /// Load the cell library at `libraryPath` and call its entry function `entrySymbol`.
@@ -15,11 +17,11 @@ public enum ExecutorEvent: Codable, Sendable, Equatable {
     /// A cell started running in process `processID` (the one to signal on interrupt).
     case cellStarted(processID: Int32)
     /// `display(_:)` in a cell: show (or, with `update`, replace) a MIME bundle.
-    case display(DisplayPayload, displayID: String?, update: Bool)
+    case display(DisplayBundle, displayID: String?, update: Bool)
     /// Clear the cell's output (`wait`: when the next output arrives).
     case clearOutput(wait: Bool)
     /// The value of the cell's trailing expression.
-    case result(DisplayPayload)
+    case result(DisplayBundle)
     /// An error the cell threw and did not catch.
     case uncaughtError(typeName: String, description: String)
     /// The cell reads standard input and waits for an `input` command.
@@ -44,20 +46,6 @@ public struct ExecutorEventFrame: Codable, Sendable, Equatable {
         self.event = event
         self.standardOutputEnd = standardOutputEnd
         self.standardErrorEnd = standardErrorEnd
-    }
-}
-
-/// A MIME bundle as plain strings: MIME type to text (binary formats base64-encoded).
-public struct DisplayPayload: Codable, Sendable, Equatable {
-    /// MIME type to content, e.g. "text/plain": "42", "image/png": "<base64>".
-    public var data: [String: String]
-    /// Per-MIME-type metadata as JSON text (e.g. `{"width": 640}`), or empty.
-    public var metadataJSON: String
-
-    /// A bundle of the given representations.
-    public init(data: [String: String], metadataJSON: String = "") {
-        self.data = data
-        self.metadataJSON = metadataJSON
     }
 }
 

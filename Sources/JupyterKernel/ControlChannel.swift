@@ -22,20 +22,12 @@ struct ControlChannel {
     }
 
     private func serve() {
-        while !state.isStopping {
-            let frames: [Data]
-            do {
-                guard let received = try socket.receive(timeout: Self.pollSlice) else { continue }
-                frames = received
-            } catch {
-                log(.error, "control: \(error)")
-                Thread.sleep(forTimeInterval: 0.05)
-                continue
-            }
+        let receiver = PollingReceiver(socket: socket, channel: "control", pollSlice: Self.pollSlice, log: log)
+        receiver.serve(while: { !state.isStopping }) { frames in
             guard
                 let request = IncomingMessage.decode(
                     frames, channel: "control", signer: dispatcher.session.signer, log: log)
-            else { continue }
+            else { return }
             dispatcher.handle(request, on: .control, socket: socket)
         }
         if state.claimBackendShutdown() {

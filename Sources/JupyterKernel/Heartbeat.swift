@@ -1,4 +1,3 @@
-import Foundation
 import JupyterWire
 
 /// The heartbeat: a REP socket on its own thread that echoes every message at once, so the
@@ -17,14 +16,7 @@ struct Heartbeat {
     }
 
     private func serve() {
-        while !state.isStopping {
-            do {
-                guard let ping = try socket.receive(timeout: Self.pollSlice) else { continue }
-                try socket.send(ping)
-            } catch {
-                log(.error, "heartbeat: \(error)")
-                Thread.sleep(forTimeInterval: 0.05)
-            }
-        }
+        let receiver = PollingReceiver(socket: socket, channel: "heartbeat", pollSlice: Self.pollSlice, log: log)
+        receiver.serve(while: { !state.isStopping }) { ping in try socket.send(ping) }
     }
 }

@@ -18,17 +18,9 @@ struct ShellChannel {
 
     /// Serves until the server stops.
     func serve() {
-        while !state.isStopping {
-            let frames: [Data]
-            do {
-                guard let received = try socket.receive(timeout: Self.pollSlice) else { continue }
-                frames = received
-            } catch {
-                log(.error, "shell: \(error)")
-                Thread.sleep(forTimeInterval: 0.05)
-                continue
-            }
-            guard let request = decode(frames) else { continue }
+        let receiver = PollingReceiver(socket: socket, channel: "shell", pollSlice: Self.pollSlice, log: log)
+        receiver.serve(while: { !state.isStopping }) { frames in
+            guard let request = decode(frames) else { return }
             let receivedAt = ContinuousClock.now
             dispatcher.handle(request, on: .shell, socket: socket) {
                 abortQueuedExecutions(arrivingBefore: receivedAt + Self.abortWindow)

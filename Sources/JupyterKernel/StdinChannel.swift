@@ -13,6 +13,7 @@ final class StdinChannel: @unchecked Sendable {
     private let socketLock = NSLock()
     private let stateLock = NSLock()
     private let socket: ZeroMQSocket
+    private let receiver: PollingReceiver
     private let session: KernelSession
     private let state: ServerState
     private let log: KernelLog
@@ -22,6 +23,7 @@ final class StdinChannel: @unchecked Sendable {
 
     init(socket: ZeroMQSocket, session: KernelSession, state: ServerState, log: KernelLog) {
         self.socket = socket
+        self.receiver = PollingReceiver(socket: socket, channel: "stdin", pollSlice: Self.pollSlice, log: log)
         self.session = session
         self.state = state
         self.log = log
@@ -47,13 +49,15 @@ final class StdinChannel: @unchecked Sendable {
                 "input_request", content: ["prompt": .string(prompt), "password": .bool(password)], parent: parent)
             try socket.send(session.frames(request, identities: identities))
             log(.debug, "stdin: sent input_request \(request.header.messageID)")
-            while true {
+            func keepWaiting() -> Bool {
                 if stateLock.withLock({ cancelled }) {
                     log(.info, "stdin: input request cancelled by an interrupt")
-                    return nil
+                    return false
                 }
-                if state.isStopping { return nil }
-                guard let frames = try socket.receive(timeout: Self.pollSlice) else { continue }
+                return !state.isStopping
+            }
+            while true {
+                guard let frames = try receiver.receive(while: keepWaiting) else { return nil }
                 guard let reply = IncomingMessage.decode(frames, channel: "stdin", signer: session.signer, log: log)
                 else { continue }
                 guard reply.message.header.messageType == "input_reply" else {

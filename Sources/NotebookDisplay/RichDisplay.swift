@@ -12,7 +12,8 @@ public protocol RichDisplayable {
 
 /// Representations of one value by MIME type ("text/plain", "text/html", "image/png" as base64,
 /// "image/svg+xml", "text/latex", "application/json" as JSON text), with optional metadata.
-public struct DisplayBundle: Sendable, Equatable {
+/// Codable, so the executor process can send it to the session as it is.
+public struct DisplayBundle: Codable, Sendable, Equatable {
     /// MIME type to content; binary formats (PNG) are base64 text.
     public var data: [String: String]
     /// Metadata as JSON object text (e.g. `{"image/png": {"width": 640}}`), or empty.

@@ -1,5 +1,5 @@
-import ExecutorLink
 import Foundation
+import NotebookDisplay
 import SwiftSession
 
 /// Collects one cell's outputs in nbformat 4's shapes while the cell runs: streams (merged
@@ -20,16 +20,16 @@ final class NotebookOutputs: SessionOutput {
     func standardOutput(_ text: String) { appendStream("stdout", text) }
     func standardError(_ text: String) { appendStream("stderr", text) }
 
-    func display(_ payload: DisplayPayload, displayID: String?, update: Bool) {
+    func display(_ bundle: DisplayBundle, displayID: String?, update: Bool) {
         if update {
             guard let displayID, let index = displayIndex[displayID] else { return }
-            outputs[index]["data"] = payload.data
-            outputs[index]["metadata"] = Self.metadata(of: payload)
+            outputs[index]["data"] = bundle.data
+            outputs[index]["metadata"] = Self.metadata(of: bundle)
             return
         }
         clearIfWaiting()
         if let displayID { displayIndex[displayID] = outputs.count }
-        outputs.append(["output_type": "display_data", "data": payload.data, "metadata": Self.metadata(of: payload)])
+        outputs.append(["output_type": "display_data", "data": bundle.data, "metadata": Self.metadata(of: bundle)])
     }
 
     func clearOutput(wait: Bool) {
@@ -45,11 +45,11 @@ final class NotebookOutputs: SessionOutput {
     func readInput(prompt: String, password: Bool) -> String? { nil }
 
     /// Adds the cell's result (`execute_result`) with its execution count.
-    func appendResult(_ payload: DisplayPayload, executionCount: Int) {
+    func appendResult(_ bundle: DisplayBundle, executionCount: Int) {
         clearIfWaiting()
         outputs.append([
             "output_type": "execute_result", "execution_count": executionCount,
-            "data": payload.data, "metadata": Self.metadata(of: payload),
+            "data": bundle.data, "metadata": Self.metadata(of: bundle),
         ])
     }
 
@@ -80,9 +80,9 @@ final class NotebookOutputs: SessionOutput {
         displayIndex.removeAll()
     }
 
-    private static func metadata(of payload: DisplayPayload) -> [String: Any] {
-        guard !payload.metadataJSON.isEmpty,
-              let object = try? JSONSerialization.jsonObject(with: Data(payload.metadataJSON.utf8)) as? [String: Any]
+    private static func metadata(of bundle: DisplayBundle) -> [String: Any] {
+        guard !bundle.metadataJSON.isEmpty,
+              let object = try? JSONSerialization.jsonObject(with: Data(bundle.metadataJSON.utf8)) as? [String: Any]
         else { return [:] }
         return object
     }

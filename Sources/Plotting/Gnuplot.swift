@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import ProcessSpawning
 
 /// The gnuplot program, run once per image: a script goes to its standard input, the image
 /// comes back on its standard output (the script sets a terminal and no output file).
@@ -31,9 +32,7 @@ public struct Gnuplot: Sendable, Equatable {
             guard access(executablePath, X_OK) == 0 else { throw .notFound(path: executablePath) }
             return executablePath
         }
-        let searchPath = getenv("PATH").map { String(cString: $0) } ?? ""
-        let candidates = searchPath.split(separator: ":").map { "\($0)/gnuplot" } + ["/usr/bin/gnuplot"]
-        guard let found = candidates.first(where: { access($0, X_OK) == 0 }) else { throw .notFoundOnPath }
+        guard let found = findExecutable(named: "gnuplot", fallbackFolders: ["/usr/bin"]) else { throw .notFoundOnPath }
         return found
     }
 

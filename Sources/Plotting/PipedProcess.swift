@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import ProcessSpawning
 
 /// One run of a program that is fed its standard input and whose standard output and error
 /// are collected: started with `posix_spawn` and served by `poll` on the calling thread.
@@ -41,41 +42,49 @@ struct PipedProcess {
     /// most `deadline` seconds for it to finish; on expiry it is killed with SIGKILL.
     func run(input: Data, deadline: Double) throws(Failure) -> Outcome {
         let stdin = try Self.makePipe()
-        let stdout: (read: Int32, write: Int32)
-        let stderr: (read: Int32, write: Int32)
+        let stdout: CloseOnExecPipe
+        let stderr: CloseOnExecPipe
         do {
             stdout = try Self.makePipe()
         } catch {
-            close(stdin.read); close(stdin.write)
+            close(stdin.readEnd); close(stdin.writeEnd)
             throw error
         }
         do {
             stderr = try Self.makePipe()
         } catch {
-            close(stdin.read); close(stdin.write); close(stdout.read); close(stdout.write)
+            close(stdin.readEnd); close(stdin.writeEnd); close(stdout.readEnd); close(stdout.writeEnd)
             throw error
         }
-        let processID: pid_t
+        let child: ChildProcess
         do {
-            processID = try spawn(stdin: stdin.read, stdout: stdout.write, stderr: stderr.write)
+            // No signal blocked and SIGPIPE at its default action, whatever this process does.
+            child = try ChildProcess.spawn(
+                arguments: [executable] + arguments,
+                descriptors: [0: stdin.readEnd, 1: stdout.writeEnd, 2: stderr.writeEnd],
+                signals: .emptyMaskAndDefaultSIGPIPE)
         } catch {
-            for fd in [stdin.read, stdin.write, stdout.read, stdout.write, stderr.read, stderr.write] { close(fd) }
-            throw error
+            for fd in [stdin.readEnd, stdin.writeEnd, stdout.readEnd, stdout.writeEnd, stderr.readEnd, stderr.writeEnd] {
+                close(fd)
+            }
+            if case .launch(_, let reason) = error { throw .launch(reason) }
+            throw .system(error.description)
         }
         // The child's ends now belong to the child.
-        close(stdin.read); close(stdout.write); close(stderr.write)
-        _ = fcntl(stdin.write, F_SETFL, fcntl(stdin.write, F_GETFL) | O_NONBLOCK)
+        close(stdin.readEnd); close(stdout.writeEnd); close(stderr.writeEnd)
+        _ = fcntl(stdin.writeEnd, F_SETFL, fcntl(stdin.writeEnd, F_GETFL) | O_NONBLOCK)
 
         let exchange = Self.withSIGPIPEBlocked {
-            Self.exchange(input: input, stdin: stdin.write, stdout: stdout.read, stderr: stderr.read, deadline: deadline)
+            Self.exchange(
+                input: input, stdin: stdin.writeEnd, stdout: stdout.readEnd, stderr: stderr.readEnd, deadline: deadline)
         }
-        close(stdout.read); close(stderr.read)
+        close(stdout.readEnd); close(stderr.readEnd)
         switch exchange {
         case .success(let (output, error)):
-            return Outcome(standardOutput: output, standardError: error, status: Self.waitForExit(processID))
+            return Outcome(standardOutput: output, standardError: error, status: child.waitForExit())
         case .failure(let failure):
-            kill(processID, SIGKILL)
-            _ = Self.waitForExit(processID)
+            kill(child.processID, SIGKILL)
+            _ = child.waitForExit()
             throw failure
         }
     }
@@ -135,48 +144,13 @@ struct PipedProcess {
         return .success((output, error))
     }
 
-    /// Starts the program with the given descriptors as its 0, 1 and 2, with an empty
-    /// signal mask and SIGPIPE at its default action (whatever this process does with it).
-    private func spawn(stdin: Int32, stdout: Int32, stderr: Int32) throws(Failure) -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, stdin, 0)
-        posix_spawn_file_actions_adddup2(&actions, stdout, 1)
-        posix_spawn_file_actions_adddup2(&actions, stderr, 2)
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var emptyMask = sigset_t()
-        sigemptyset(&emptyMask)
-        posix_spawnattr_setsigmask(&attributes, &emptyMask)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        sigaddset(&defaults, SIGPIPE)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var processID: pid_t = 0
-        let status = posix_spawn(&processID, executable, &actions, &attributes, argv, environ)
-        guard status == 0 else { throw .launch(String(cString: strerror(status))) }
-        return processID
-    }
-
-    /// A pipe whose ends are close-on-exec and numbered 3 or above, so mapping them onto
-    /// the child's 0, 1 and 2 never overwrites another end.
-    private static func makePipe() throws(Failure) -> (read: Int32, write: Int32) {
-        var ends: [Int32] = [0, 0]
-        guard pipe(&ends) == 0 else { throw .system("cannot create a pipe: \(String(cString: strerror(errno)))") }
-        let lifted = ends.map { fcntl($0, F_DUPFD_CLOEXEC, 3) }
-        ends.forEach { close($0) }
-        guard lifted.allSatisfy({ $0 >= 0 }) else {
-            lifted.filter { $0 >= 0 }.forEach { close($0) }
-            throw .system("cannot duplicate a pipe descriptor: \(String(cString: strerror(errno)))")
+    /// A close-on-exec pipe, or `.system` with the reason.
+    private static func makePipe() throws(Failure) -> CloseOnExecPipe {
+        do {
+            return try CloseOnExecPipe()
+        } catch {
+            throw .system(error.description)
         }
-        return (lifted[0], lifted[1])
     }
 
     /// Runs `body` with SIGPIPE blocked on this thread, then discards a SIGPIPE that writing
@@ -196,14 +170,5 @@ struct PipedProcess {
         }
         pthread_sigmask(SIG_SETMASK, &previous, nil)
         return result
-    }
-
-    /// Waits for the program to end; its exit status, or 128 + the signal that ended it.
-    private static func waitForExit(_ processID: pid_t) -> Int32 {
-        var status: Int32 = 0
-        while waitpid(processID, &status, 0) < 0 {
-            if errno != EINTR { return -1 }
-        }
-        return status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     }
 }

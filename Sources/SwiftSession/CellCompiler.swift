@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import ProcessSpawning
 
 /// Compiles one cell's generated source into a shared library with `swiftc`.
 struct CellCompiler {
@@ -93,10 +94,10 @@ struct ToolRun {
 
     /// Runs the tool; every 50 ms `isCancelled` is asked, and a true answer kills the tool.
     func wait(isCancelled: () -> Bool = { false }) -> Ending {
-        let output: Pipe
+        let output: CloseOnExecPipe
         let child: ChildProcess
         do {
-            output = try Pipe()
+            output = try CloseOnExecPipe()
             child = try ChildProcess.spawn(
                 arguments: arguments, environment: ProcessInfo.processInfo.environment,
                 descriptors: [1: output.writeEnd, 2: output.writeEnd])

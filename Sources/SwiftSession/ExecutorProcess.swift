@@ -4,6 +4,8 @@ import Glibc
 import CProcessControl
 import ExecutorLink
 import Foundation
+import NotebookDisplay
+import ProcessSpawning
 import Synchronization
 
 /// The executor process as the session sees it: started with a command pipe, an event pipe,
@@ -25,8 +27,14 @@ final class ExecutorProcess {
     init(command: [String], environment: [String: String], directory: URL) throws(SessionSetupError) {
         process_become_child_subreaper()
         signal(SIGPIPE, SIG_IGN)  // a dead executor must not take the session's process with it
-        let commandPipe = try Pipe()
-        let eventPipe = try Pipe()
+        let commandPipe: CloseOnExecPipe
+        let eventPipe: CloseOnExecPipe
+        do {
+            commandPipe = try CloseOnExecPipe()
+            eventPipe = try CloseOnExecPipe()
+        } catch {
+            throw SessionSetupError(error)
+        }
         standardOutput = try OutputFile(path: directory.appendingPathComponent("stdout.txt").path)
         standardError = try OutputFile(path: directory.appendingPathComponent("stderr.txt").path)
         let outputAppender = try standardOutput.openForAppending()
@@ -38,9 +46,14 @@ final class ExecutorProcess {
         var childEnvironment = ProcessInfo.processInfo.environment
         childEnvironment["SWIFT_BACKTRACE"] = "enable=no"
         childEnvironment.merge(environment) { $1 }
-        let child = try ChildProcess.spawn(
-            arguments: command, environment: childEnvironment,
-            descriptors: [1: outputAppender, 2: errorAppender, 3: commandPipe.readEnd, 4: eventPipe.writeEnd])
+        let child: ChildProcess
+        do {
+            child = try ChildProcess.spawn(
+                arguments: command, environment: childEnvironment,
+                descriptors: [1: outputAppender, 2: errorAppender, 3: commandPipe.readEnd, 4: eventPipe.writeEnd])
+        } catch {
+            throw SessionSetupError(error)
+        }
         close(commandPipe.readEnd)
         close(eventPipe.writeEnd)
         commands = FramedChannel(fileDescriptor: commandPipe.writeEnd)
@@ -74,7 +87,7 @@ final class ExecutorProcess {
     /// What the executor reported about one cell.
     struct CellRun {
         var termination: CellTermination
-        var result: DisplayPayload?
+        var result: DisplayBundle?
         var uncaughtError: (typeName: String, description: String)?
         /// The last part of what the cell wrote to standard error (to find a trap message).
         var standardErrorTail: String
@@ -128,12 +141,12 @@ final class ExecutorProcess {
                 case .cellStarted(let processID):
                     knownProcesses.insert(processID)
                     runner.withLock { $0 = processID }
-                case .display(let payload, let displayID, let update):
-                    output.display(payload, displayID: displayID, update: update)
+                case .display(let bundle, let displayID, let update):
+                    output.display(bundle, displayID: displayID, update: update)
                 case .clearOutput(let wait):
                     output.clearOutput(wait: wait)
-                case .result(let payload):
-                    run.result = payload
+                case .result(let bundle):
+                    run.result = bundle
                 case .uncaughtError(let typeName, let description):
                     run.uncaughtError = (typeName, description)
                 case .inputRequested(let prompt, let password):

@@ -1,4 +1,5 @@
 import Foundation
+import ProcessSpawning
 
 /// Everything the session needs to know about the machine: the compiler, where the modules
 /// cells import live, how to start the executor, and what every cell imports.
@@ -41,14 +42,14 @@ public struct SessionConfiguration: Sendable {
         self.scratchDirectory = scratchDirectory
     }
 
-    /// The compiler found as `SWIFTC`, next to the running toolchain, or on `PATH`.
+    /// The compiler named by `SWIFTC`, else the first `swiftc` on `PATH`, else the one in
+    /// /opt/swift/usr/bin or /usr/bin.
     public static func findCompiler() -> String? {
         let environment = ProcessInfo.processInfo.environment
         if let explicit = environment["SWIFTC"], FileManager.default.isExecutableFile(atPath: explicit) {
             return explicit
         }
-        let searchPath = (environment["PATH"] ?? "").split(separator: ":").map(String.init) + ["/opt/swift/usr/bin", "/usr/bin"]
-        return searchPath.map { $0 + "/swiftc" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        return findExecutable(named: "swiftc", fallbackFolders: ["/opt/swift/usr/bin", "/usr/bin"])
     }
 
     /// The arguments that let a cell import the modules of a SwiftPM build folder such as

@@ -1,4 +1,4 @@
-import ExecutorLink
+import NotebookDisplay
 
 /// Where a running cell's output goes, as it happens (a notebook front end, a terminal, a test).
 public protocol SessionOutput: AnyObject {
@@ -7,7 +7,7 @@ public protocol SessionOutput: AnyObject {
     /// Text the cell (or the runtime, e.g. a trap message) printed to standard error.
     func standardError(_ text: String)
     /// A value shown with `display(_:)`; with `update`, it replaces the display `displayID`.
-    func display(_ payload: DisplayPayload, displayID: String?, update: Bool)
+    func display(_ bundle: DisplayBundle, displayID: String?, update: Bool)
     /// The cell asked to clear its output.
     func clearOutput(wait: Bool)
     /// The cell reads a line; nil when no input is available.
@@ -17,7 +17,7 @@ public protocol SessionOutput: AnyObject {
 /// How a cell ended.
 public enum CellOutcome: Sendable, Equatable {
     /// It ran to the end; `result` is its trailing expression's value, if it had one.
-    case completed(result: DisplayPayload?)
+    case completed(result: DisplayBundle?)
     /// It did not compile, trapped, was interrupted, or threw; see the failure.
     case failed(CellFailure)
 }

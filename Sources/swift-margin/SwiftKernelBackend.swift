@@ -1,7 +1,7 @@
-import ExecutorLink
 import Foundation
 import JupyterKernel
 import JupyterWire
+import NotebookDisplay
 import SwiftSession
 
 /// The Jupyter kernel's language side: Swift cells run in a `SwiftSession`.
@@ -25,7 +25,7 @@ final class SwiftKernelBackend: KernelBackend {
         let sink = KernelOutputAdapter(output: output)
         switch session.execute(request.code, executionCount: request.executionCount, output: sink) {
         case .completed(let result):
-            return .success(result: result.map(MIMEBundle.init(payload:)))
+            return .success(result: result.map(MIMEBundle.init(displayBundle:)))
         case .failed(let failure):
             return .failure(KernelError(
                 ename: failure.name, evalue: failure.message,
@@ -80,12 +80,12 @@ private final class KernelOutputAdapter: SessionOutput {
     func standardOutput(_ text: String) { output.stream(.stdout, text) }
     func standardError(_ text: String) { output.stream(.stderr, text) }
 
-    func display(_ payload: DisplayPayload, displayID: String?, update: Bool) {
-        let bundle = MIMEBundle(payload: payload)
+    func display(_ bundle: DisplayBundle, displayID: String?, update: Bool) {
+        let mimeBundle = MIMEBundle(displayBundle: bundle)
         if update, let displayID {
-            output.updateDisplay(bundle, displayID: displayID)
+            output.updateDisplay(mimeBundle, displayID: displayID)
         } else {
-            output.display(bundle, displayID: displayID)
+            output.display(mimeBundle, displayID: displayID)
         }
     }
 
@@ -100,9 +100,9 @@ private final class KernelOutputAdapter: SessionOutput {
 extension MIMEBundle {
     /// A Jupyter MIME bundle from the executor's strings: JSON types are parsed, the rest
     /// stays text (images are base64 already).
-    init(payload: DisplayPayload) {
+    init(displayBundle bundle: DisplayBundle) {
         var data: [String: JSONValue] = [:]
-        for (type, text) in payload.data {
+        for (type, text) in bundle.data {
             if type == "application/json" || type.hasSuffix("+json"),
                let parsed = try? JSONValue(parsing: Data(text.utf8)) {
                 data[type] = parsed
@@ -111,7 +111,7 @@ extension MIMEBundle {
             }
         }
         var metadata: [String: JSONValue] = [:]
-        if !payload.metadataJSON.isEmpty, case .object(let fields)? = try? JSONValue(parsing: Data(payload.metadataJSON.utf8)) {
+        if !bundle.metadataJSON.isEmpty, case .object(let fields)? = try? JSONValue(parsing: Data(bundle.metadataJSON.utf8)) {
             metadata = fields
         }
         self.init(data: data, metadata: metadata)

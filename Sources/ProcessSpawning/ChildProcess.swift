@@ -1,0 +1,96 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+
+/// A program started with `posix_spawn`, with chosen file descriptors of ours mapped onto
+/// descriptors of the child (everything else is closed in the child by close-on-exec).
+///
+///     let output = try CloseOnExecPipe()
+///     let child = try ChildProcess.spawn(arguments: ["/bin/echo", "hi"], descriptors: [1: output.writeEnd])
+///     close(output.writeEnd)
+///     // ... read output.readEnd until it ends ...
+///     let status = child.waitForExit()   // 0
+public struct ChildProcess: Sendable {
+    /// The child's process id.
+    public let processID: pid_t
+
+    /// Starts `arguments[0]` (an absolute path) with `arguments`.
+    ///
+    /// - Parameters:
+    ///   - arguments: the program's path, then its arguments (`argv`).
+    ///   - environment: the child's environment; nil passes this process's own.
+    ///   - descriptors: child descriptor → our descriptor, e.g. `[1: pipe.writeEnd]`.
+    ///     Descriptors not in the map are closed in the child (ours are close-on-exec),
+    ///     except 0, 1 and 2, which are /dev/null when not mapped.
+    ///   - signals: how the child's signal mask and SIGPIPE start (see ``ChildSignals``).
+    /// - Throws: `SpawnError.descriptor` or `.launch`, with the system's reason.
+    public static func spawn(
+        arguments: [String], environment: [String: String]? = nil, descriptors: [Int32: Int32],
+        signals: ChildSignals = .inherited
+    ) throws(SpawnError) -> ChildProcess {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        // Move every source above the highest target first, so no dup2 overwrites a source.
+        let highestTarget = (descriptors.keys.max() ?? 2)
+        var lifted: [Int32: Int32] = [:]
+        var liftedCopies: [Int32] = []
+        defer { liftedCopies.forEach { close($0) } }
+        for (target, source) in descriptors {
+            if source <= highestTarget {
+                let copy = fcntl(source, F_DUPFD_CLOEXEC, highestTarget + 1)
+                guard copy >= 0 else { throw .descriptor(String(cString: strerror(errno))) }
+                liftedCopies.append(copy)
+                lifted[target] = copy
+            } else {
+                lifted[target] = source
+            }
+        }
+        for (target, source) in lifted.sorted(by: { $0.key < $1.key }) {
+            posix_spawn_file_actions_adddup2(&actions, source, target)
+        }
+        for standard: Int32 in 0...2 where lifted[standard] == nil {
+            posix_spawn_file_actions_addopen(&actions, standard, "/dev/null", standard == 0 ? O_RDONLY : O_WRONLY, 0)
+        }
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        if signals == .emptyMaskAndDefaultSIGPIPE {
+            var emptyMask = sigset_t()
+            sigemptyset(&emptyMask)
+            posix_spawnattr_setsigmask(&attributes, &emptyMask)
+            var defaults = sigset_t()
+            sigemptyset(&defaults)
+            sigaddset(&defaults, SIGPIPE)
+            posix_spawnattr_setsigdefault(&attributes, &defaults)
+            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        }
+
+        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        let envp: [UnsafeMutablePointer<CChar>?]? = environment.map { $0.map { strdup("\($0.key)=\($0.value)") } + [nil] }
+        defer {
+            argv.forEach { free($0) }
+            envp?.forEach { free($0) }
+        }
+        var processID: pid_t = 0
+        let status = if let envp {
+            posix_spawn(&processID, arguments[0], &actions, &attributes, argv, envp)
+        } else {
+            posix_spawn(&processID, arguments[0], &actions, &attributes, argv, environ)
+        }
+        guard status == 0 else { throw .launch(path: arguments[0], reason: String(cString: strerror(status))) }
+        return ChildProcess(processID: processID)
+    }
+
+    /// Waits for the child to end; returns its exit status, or 128 + the signal that ended it
+    /// (-1 if it cannot be waited for).
+    public func waitForExit() -> Int32 {
+        var status: Int32 = 0
+        while waitpid(processID, &status, 0) < 0 {
+            if errno != EINTR { return -1 }
+        }
+        return status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    }
+}
