@@ -11,7 +11,9 @@ import MarginKit
 /// gamma 10000, alpha 4. Step: forward, loss, backward, RMSProp (lr 1e-4).
 ///
 /// - Parameters:
-///   - seconds: The time budget of each loss after warm-up (at least 5 steps are timed).
+///   - seconds: The time budget per loss after warm-up; the losses are timed in interleaved
+///     rounds, one step of each per round (at least 5 rounds), so the ratios to cross-entropy
+///     come from steps taken minutes apart at most.
 ///   - only: Substrings of the loss names to run (cross-entropy always runs); all when empty.
 ///   - profileSteps: When given, run that many steps of the last selected loss, untimed, for
 ///     `perf record` or `/usr/bin/time`, and print nothing else.
@@ -49,16 +51,17 @@ func runConvolutionalWorkload(seconds: Double, only: [String], profileSteps: Int
         }
         return
     }
-    var baseline = 0.0
-    for (name, loss) in losses {
-        var model = initial
-        var optimizer = RMSProp<Float>(learningRate: 1e-4)
-        let seconds = medianSeconds(seconds: seconds, inner: 1, warmup: 2) {
-            let (_, gradient) = valueWithGradient(at: model, of: loss)
-            optimizer.update(&model, along: gradient)
+    // One model and optimizer per loss, stepped in interleaved rounds.
+    var models = Array(repeating: initial, count: losses.count)
+    var optimizers = Array(repeating: RMSProp<Float>(learningRate: 1e-4), count: losses.count)
+    let figures = interleavedMedians(seconds: seconds * Double(losses.count), warmupRounds: 2, losses.indices.map { i in
+        {
+            let (_, gradient) = valueWithGradient(at: models[i], of: losses[i].1)
+            optimizers[i].update(&models[i], along: gradient)
         }
-        if baseline == 0 { baseline = seconds }
+    })
+    for ((name, _), figure) in zip(losses, figures) {
         print(name.padding(toLength: 46, withPad: " ", startingAt: 0)
-            + String(format: " %9.1f ms   %.2fx cross-entropy", seconds * 1e3, seconds / baseline))
+            + String(format: " %9.1f ms   %.2fx cross-entropy", figure.seconds * 1e3, figure.ratio))
     }
 }

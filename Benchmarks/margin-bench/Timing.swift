@@ -15,6 +15,29 @@ func medianSeconds(seconds: Double = 1.0, inner: Int = 1, warmup: Int = 3, _ bod
     return samples[samples.count / 2]
 }
 
+/// Timing for a machine whose speed drifts between minutes: each round times `inner` calls
+/// of every body in turn, for at least `seconds` in all (and 5 rounds). For each body, the
+/// median seconds per call, and the median over rounds of its time divided by body 0's in the
+/// same round (a ratio that drift moves far less than two separately timed medians).
+func interleavedMedians(
+    seconds: Double, inner: Int = 1, warmupRounds: Int = 2, _ bodies: [() -> Void]
+) -> [(seconds: Double, ratio: Double)] {
+    for _ in 0..<warmupRounds { for body in bodies { body() } }
+    var rounds: [[Double]] = []
+    let end = Date().addingTimeInterval(seconds)
+    repeat {
+        rounds.append(bodies.map { body in
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            for _ in 0..<inner { body() }
+            return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9 / Double(inner)
+        })
+    } while Date() < end || rounds.count < 5
+    func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+    return bodies.indices.map { i in
+        (median(rounds.map { $0[i] }), median(rounds.map { $0[i] / $0[0] }))
+    }
+}
+
 /// How busy the rest of the machine was while a benchmark ran (shared 2-core machines).
 struct QuietCheck {
     private let start = Date()

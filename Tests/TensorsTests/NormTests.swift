@@ -63,6 +63,14 @@ extension TensorsSuite {
             expectClose(rows, expected, tolerance: 1e-14)
             #expect(x.norm(norm, alongAxes: [1], keepingDimensions: true).shape == [3, 1])
             expectClose(x.norm(norm).scalar, naiveNorm(x.scalars, norm), tolerance: 1e-14)
+            // Outer and inner axes at once; and the recorded form (built from primitives, for
+            // gradients) agrees with the one-pass form used when nothing is recorded.
+            let cube = randomTensor([2, 3, 4], seed: 102)
+            let expectedColumns = (0..<3).map { j in
+                naiveNorm((0..<2).flatMap { i in (0..<4).map { k in cube.scalars[i * 12 + j * 4 + k] } }, norm)
+            }
+            expectClose(cube.norm(norm, alongAxes: [0, 2]), expectedColumns, tolerance: 1e-14)
+            expectClose(cube.requiringGradient().norm(norm, alongAxes: [0, 2]).withoutDerivative(), expectedColumns, tolerance: 1e-14)
         }
 
         @Test("the gradient of a norm matches finite differences away from kinks", arguments: norms)

@@ -1,4 +1,5 @@
-// Vector norms over chosen axes, composed of primitives.
+// Vector norms over chosen axes, composed of primitives (one pass of a reduction kernel when
+// no gradient is recorded).
 
 /// A vector norm: l_1, l_2, l_inf, or l_p for p >= 1.
 public enum Norm: Sendable, Equatable, CustomStringConvertible {
@@ -50,6 +51,15 @@ extension Tensor {
     @_specialize(where Scalar == Double)
     public func norm(_ norm: Norm, alongAxes axes: [Int]? = nil, keepingDimensions: Bool = false) -> Tensor {
         let axes = axes ?? Array(0..<rank)
+        if !(GradientRecording.isEnabled && requiresGradient) {
+            // A constant result: one pass, without the primitives' intermediate tensors.
+            switch norm {
+            case .l1: return onePassNorm(.sumOfMagnitudes, squareRoot: false, axes: axes, keepingDimensions: keepingDimensions)
+            case .l2: return onePassNorm(.sumOfSquares, squareRoot: true, axes: axes, keepingDimensions: keepingDimensions)
+            case .lInfinity: return onePassNorm(.maxMagnitude, squareRoot: false, axes: axes, keepingDimensions: keepingDimensions)
+            case .lp: break
+            }
+        }
         switch norm {
         case .l1:
             return abs(self).sum(alongAxes: axes, keepingDimensions: keepingDimensions)
@@ -67,6 +77,17 @@ extension Tensor {
             let powered = pow(abs(self), Scalar(p)).sum(alongAxes: axes, keepingDimensions: keepingDimensions)
             let zero = powered .== Scalar(0)
             return pow(powered + zero, Scalar(1 / p)) - zero
+        }
+    }
+
+    /// The norm over `axes` from one reduction kernel (and a square root for l_2), with no
+    /// gradient recorded.
+    private func onePassNorm(_ kernel: ReductionKernel, squareRoot: Bool, axes: [Int], keepingDimensions: Bool) -> Tensor {
+        let set = axisMask(axes, operation: "norm")
+        let layout = ReductionLayout(shape: shape, reduced: set)
+        return Tensor(shape: reducedShape(set, keepingDimensions: keepingDimensions)) { out in
+            Scalar._reduce(kernel, buffer.base, out, layout: layout)
+            if squareRoot { for i in 0..<layout.outputCount { out[i] = out[i].squareRoot() } }
         }
     }
 }

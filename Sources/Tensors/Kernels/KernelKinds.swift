@@ -14,6 +14,9 @@ public enum BinaryKernel: Sendable {
 /// The reductions the scalar kernels implement.
 public enum ReductionKernel: Sendable {
     case sum, max
+    /// The sum of squares, of magnitudes, and the largest magnitude: the l_2 (before its
+    /// square root), l_1 and l_inf norms in one pass.
+    case sumOfSquares, sumOfMagnitudes, maxMagnitude
 }
 
 /// How two operands of a broadcasting binary operation map onto its output.

@@ -105,6 +105,9 @@ enum Kernels {
     ) {
         switch kernel {
         case .sum: fold(x, out, layout, initial: 0) { $0 + $1 }
+        case .sumOfSquares: fold(x, out, layout, initial: 0) { $0 + $1 * $1 }
+        case .sumOfMagnitudes: fold(x, out, layout, initial: 0) { $0 + Swift.abs($1) }
+        case .maxMagnitude: fold(x, out, layout, initial: 0) { Swift.abs($1) > $0 || $1.isNaN ? Swift.abs($1) : $0 }
         case .max: fold(x, out, layout, initial: -S.infinity) { $1 > $0 || $1.isNaN ? $1 : $0 }
         }
     }
