@@ -15,14 +15,14 @@ func medianSeconds(seconds: Double = 1.0, inner: Int = 1, warmup: Int = 3, _ bod
     return samples[samples.count / 2]
 }
 
-/// Timing for a machine whose speed drifts between minutes: each round times `inner` calls
-/// of every body in turn, for at least `seconds` in all (and 5 rounds). For each body, the
+/// Timing for a machine whose speed drifts between minutes: after `warmupRounds` untimed
+/// rounds, each round times `inner` calls of every body in turn, for at least `seconds` in all (and 5 rounds). For each body, the
 /// median seconds per call, and the median over rounds of its time divided by body 0's in the
 /// same round (a ratio that drift moves far less than two separately timed medians).
 func interleavedMedians(
     seconds: Double, inner: Int = 1, warmupRounds: Int = 2, _ bodies: [() -> Void]
 ) -> [(seconds: Double, ratio: Double)] {
-    for _ in 0..<warmupRounds { for body in bodies { body() } }
+    for _ in 0..<warmupRounds { for body in bodies { for _ in 0..<inner { body() } } }
     var rounds: [[Double]] = []
     let end = Date().addingTimeInterval(seconds)
     repeat {

@@ -120,17 +120,17 @@ if which == "all" || which == "margin" {
         }
         exit(0)
     }
-    var baseline = 0.0
-    for (name, loss) in losses {
-        var model = initial
-        var optimizer = RMSProp<Float>(learningRate: 1e-4)
-        let seconds = medianSeconds(seconds: 1.5, inner: 10, warmup: 20) {
-            let (_, gradient) = valueWithGradient(at: model, of: loss)
-            optimizer.update(&model, along: gradient)
+    var models = Array(repeating: initial, count: losses.count)
+    var optimizers = Array(repeating: RMSProp<Float>(learningRate: 1e-4), count: losses.count)
+    let figures = interleavedMedians(seconds: 1.5 * Double(losses.count), inner: 10, warmupRounds: 2, losses.indices.map { i in
+        {
+            let (_, gradient) = valueWithGradient(at: models[i], of: losses[i].1)
+            optimizers[i].update(&models[i], along: gradient)
         }
-        if baseline == 0 { baseline = seconds }
+    })
+    for ((name, _), figure) in zip(losses, figures) {
         print(name.padding(toLength: 40, withPad: " ", startingAt: 0)
-            + String(format: " %8.1f us   %.2fx cross-entropy", seconds * 1e6, seconds / baseline))
+            + String(format: " %8.1f us   %.2fx cross-entropy", figure.seconds * 1e6, figure.ratio))
     }
 }
 

@@ -3,7 +3,9 @@
 
 Times one training step (forward, loss, backward, RMSProp update) per loss, with
 the same networks, batches and loss settings as the Swift benchmark, and prints
-each median with its ratio to cross-entropy. Based on the team's
+each median with its ratio to cross-entropy. Like the Swift benchmark, the losses
+are timed in interleaved rounds (the ratio is the median of per-round ratios), so
+the machine's drift between minutes moves the ratios little. Based on the team's
 /work/shared/peers/torch_margin.py (the loss formulas are the same), trimmed to
 the two workloads the Swift benchmark measures.
 
@@ -154,34 +156,47 @@ LOSSES = [
 # --------------------------------------------------------------------------- timing
 
 def workload(name):
-    """(model constructor, inputs, labels, warm-up steps, minimum timed steps)."""
+    """(model constructor, inputs, labels, warm-up rounds, minimum timed steps)."""
     g = torch.Generator().manual_seed(0)
     if name == "toy":
         x = torch.randn(128, 2, generator=g)
-        return MLP, x, (x[:, 0] > 0).long(), 20, 30
+        return MLP, x, (x[:, 0] > 0).long(), 2, 30
     return CNN, torch.rand(256, 1, 28, 28, generator=g), torch.randint(0, 10, (256,), generator=g), 2, 5
 
 
-def median_step_seconds(make_model, x, y, loss_fn, *, warmup, min_steps, budget):
+def stepper(make_model, x, y, loss_fn):
+    """A function taking one training step of its own model and optimizer."""
     torch.manual_seed(0)
     model = make_model()
     optimizer = torch.optim.RMSprop(model.parameters(), lr=1e-4, alpha=0.9, eps=1e-10)
-    times = []
-    start = None
-    step = 0
-    while True:
-        t0 = time.perf_counter()
+
+    def step():
         optimizer.zero_grad(set_to_none=True)
         loss_fn(model, x, y).backward()
         optimizer.step()
-        t1 = time.perf_counter()
-        step += 1
-        if step <= warmup:
-            continue
-        start = start or t0
-        times.append(t1 - t0)
-        if len(times) >= min_steps and t1 - start >= budget:
-            return statistics.median(times), len(times)
+    return step
+
+
+def interleaved_medians(steps, *, budget, warmup_rounds, inner, min_rounds=5):
+    """Each round times `inner` calls of every step in turn (as margin-bench does), for at
+    least `budget` seconds in all: per step, the median seconds per call and the median over
+    rounds of its time divided by the first step's in the same round."""
+    for _ in range(warmup_rounds):
+        for step in steps:
+            for _ in range(inner):
+                step()
+    rounds = []
+    end = time.perf_counter() + budget
+    while time.perf_counter() < end or len(rounds) < min_rounds:
+        row = []
+        for step in steps:
+            t0 = time.perf_counter()
+            for _ in range(inner):
+                step()
+            row.append((time.perf_counter() - t0) / inner)
+        rounds.append(row)
+    return [(statistics.median(r[i] for r in rounds), statistics.median(r[i] / r[0] for r in rounds), len(rounds))
+            for i in range(len(steps))]
 
 
 def main():
@@ -194,19 +209,19 @@ def main():
     a = parser.parse_args()
     torch.set_num_threads(a.threads)
     quiet = QuietCheck()
-    make_model, x, y, warmup, min_steps = workload(a.workload)
+    make_model, x, y, warmup, _ = workload(a.workload)
     budget = a.seconds if a.seconds is not None else (1.5 if a.workload == "toy" else 8.0)
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads; workload {a.workload}, batch {x.shape[0]}")
+    selected = [(name, loss_fn) for name, loss_fn in LOSSES
+                if not a.only or name == "cross-entropy" or any(s in name for s in a.only)]
+    steps = [stepper(make_model, x, y, loss_fn) for _, loss_fn in selected]
+    inner = 10 if a.workload == "toy" else 1
+    figures = interleaved_medians(steps, budget=budget * len(steps), warmup_rounds=warmup, inner=inner)
     rows = []
-    baseline = None
-    for name, loss_fn in LOSSES:
-        if a.only and name != "cross-entropy" and not any(s in name for s in a.only):
-            continue
-        seconds, steps = median_step_seconds(make_model, x, y, loss_fn, warmup=warmup, min_steps=min_steps, budget=budget)
-        baseline = baseline or seconds
-        unit, scale = ("us", 1e6) if a.workload == "toy" else ("ms", 1e3)
-        print(f"{name:48s} {seconds * scale:9.1f} {unit}   {seconds / baseline:.2f}x cross-entropy   (n={steps})", flush=True)
-        rows.append(dict(name=name, median_s=seconds, steps=steps, ratio_ce=seconds / baseline))
+    unit, scale = ("us", 1e6) if a.workload == "toy" else ("ms", 1e3)
+    for (name, _), (seconds, ratio, rounds) in zip(selected, figures):
+        print(f"{name:48s} {seconds * scale:9.1f} {unit}   {ratio:.2f}x cross-entropy   (rounds={rounds})", flush=True)
+        rows.append(dict(name=name, median_s=seconds, rounds=rounds, ratio_ce=ratio))
     result = quiet.result()
     print(quiet.report(result))
     if a.json:

@@ -127,12 +127,18 @@ private func comparedClassCount(_ aggregation: MarginConfiguration.Aggregation, 
     }
 }
 
-/// [K, batch, classes]: for compared class j of each row, `e_label - e_other`.
-private func labelMinusOther<Scalar>(labels: [Int], others: [[Int]], classes: Int) -> Tensor<Scalar> {
-    let labelHot = Tensor<Scalar>(oneHot: labels, classCount: classes)
-    return Tensor(stacking: (0..<others[0].count).map { j in
-        labelHot - Tensor<Scalar>(oneHot: others.map { $0[j] }, classCount: classes)
-    }, alongAxis: 0)
+/// [K, batch, classes]: for compared class j of each row, `sign * (e_label - e_other)`,
+/// filled in one pass.
+private func labelMinusOther<Scalar>(labels: [Int], others: [[Int]], classes: Int, sign: Scalar = 1) -> Tensor<Scalar> {
+    let (k, batch) = (others[0].count, labels.count)
+    var values = [Scalar](repeating: 0, count: k * batch * classes)
+    for j in 0..<k {
+        for b in 0..<batch {
+            values[(j * batch + b) * classes + labels[b]] = sign
+            values[(j * batch + b) * classes + others[b][j]] = -sign
+        }
+    }
+    return Tensor(shape: [k, batch, classes], scalars: values)
 }
 
 /// [layers, K, batch]: the dual norm, at every layer, of the gradient of each compared class's
@@ -153,16 +159,15 @@ private func differenceNorms<Scalar>(
     case .autodiff(let activations):
         return perClassNorms(activations)
     case .trace(let trace, let indices):
-        func norms() -> [Tensor<Scalar>]? {
+        func norms() -> Tensor<Scalar>? {
             let seeds = logitSeeds()
             let flatSeeds = seeds.reshaped(to: [k * batch] + Array(seeds.shape.dropFirst(2)))
-            return trace.inputGradients(of: flatSeeds, at: indices)?.map {
-                rowNorms($0, configuration: configuration).reshaped(to: [k, batch])
+            return trace.inputGradients(of: flatSeeds, at: indices).map {
+                Tensor(stackingRowNormsOf: $0, configuration.norm.dual).reshaped(to: [indices.count, k, batch])
             }
         }
         let perLayer = configuration.gradient == .exact ? norms() : withoutGradientRecording(norms)
-        guard let perLayer else { return perClassNorms(indices.map(trace.activation)) }
-        return Tensor(stacking: perLayer, alongAxis: 0)
+        return perLayer ?? perClassNorms(indices.map(trace.activation))
     }
 }
 
@@ -176,7 +181,7 @@ private func paperLoss<Scalar>(
     let (batch, classes) = (logits.shape[0], logits.shape[1])
     let k = comparedClassCount(configuration.aggregation, classes: classes)
     let others = otherClasses(of: logits.withoutDerivative(), labels: labels, count: k)
-    let otherMinusLabel = -labelMinusOther(labels: labels, others: others, classes: classes) as Tensor<Scalar>
+    let otherMinusLabel: Tensor<Scalar> = labelMinusOther(labels: labels, others: others, classes: classes, sign: -1)
     let difference = (logits * otherMinusLabel).sum(alongAxes: [2])           // [K, batch]: f_i - f_y
     let norms = differenceNorms(difference: difference, logitSeeds: { otherMinusLabel }, source: source, configuration: configuration)
     var terms = relu(difference.reshaped(to: [1, k, batch]) / (norms + Scalar(configuration.epsilon)) + perLayerColumn(gammas))
@@ -197,7 +202,9 @@ private func referenceLoss<Scalar>(
     let labelMinusOtherHot: Tensor<Scalar> = labelMinusOther(labels: labels, others: others, classes: classes)
     let difference = (probabilities * labelMinusOtherHot).sum(alongAxes: [2])  // [K, batch]: p_y - p_i
     // d(p_y - p_i)/d logits = p ⊙ (v - <p, v>) with v = e_y - e_i (the softmax Jacobian is symmetric).
-    let logitSeeds = { probabilities * (labelMinusOtherHot - difference.reshaped(to: [k, batch, 1])) }
+    let logitSeeds = configuration.gradient == .exact
+        ? { probabilities * (labelMinusOtherHot - difference.reshaped(to: [k, batch, 1])) }
+        : { constantReferenceSeeds(probabilities: probabilities, labels: labels, others: others, difference: difference) }
     let norms = differenceNorms(difference: difference, logitSeeds: logitSeeds, source: source, configuration: configuration)
     // The layer weights: a layer's size for l_inf, else 1.
     let weights = perLayerColumn(layerSizes(source).map { configuration.norm == .lInfinity ? Double($0) : 1 }) as Tensor<Scalar>
@@ -213,6 +220,27 @@ private func referenceLoss<Scalar>(
 /// One value per layer as a [layers, 1, 1] column, to broadcast over [layers, K, batch].
 private func perLayerColumn<Scalar>(_ values: [Double]) -> Tensor<Scalar> {
     Tensor<Scalar>(values.map { Scalar($0) }).reshaped(to: [values.count, 1, 1])
+}
+
+/// The reference form's logit seeds p ⊙ (v - <p, v>) with v = e_y - e_i, [K, batch, classes],
+/// as constants from plain loops (the same arithmetic as the tensor expression): what the
+/// first-order mode needs, without its broadcasting operations.
+private func constantReferenceSeeds<Scalar>(
+    probabilities: Tensor<Scalar>, labels: [Int], others: [[Int]], difference: Tensor<Scalar>
+) -> Tensor<Scalar> {
+    let (batch, classes, k) = (probabilities.shape[0], probabilities.shape[1], others[0].count)
+    let (p, d) = (probabilities.scalars, difference.scalars)
+    var seeds = [Scalar](repeating: 0, count: k * batch * classes)
+    for j in 0..<k {
+        for b in 0..<batch {
+            let (row, shift) = ((j * batch + b) * classes, d[j * batch + b])
+            for c in 0..<classes {
+                let v: Scalar = c == labels[b] ? 1 : c == others[b][j] ? -1 : 0
+                seeds[row + c] = p[b * classes + c] * (v - shift)
+            }
+        }
+    }
+    return Tensor(shape: [k, batch, classes], scalars: seeds)
 }
 
 /// The number of scalars per sample at each layer the margin is measured at.

@@ -73,6 +73,20 @@ extension TensorsSuite {
             expectClose(cube.requiringGradient().norm(norm, alongAxes: [0, 2]).withoutDerivative(), expectedColumns, tolerance: 1e-14)
         }
 
+        @Test("stacked row norms equal each tensor's row norms, recorded or not", arguments: norms)
+        func stackedRowNorms(norm: Norm) {
+            let tensors = [randomTensor([3], seed: 103), randomTensor([3, 4], seed: 104), randomTensor([3, 2, 2, 3], seed: 105)]
+            let expected = tensors.map { t in
+                (0..<3).map { r in naiveNorm(Array(t.scalars[(r * t.count / 3)..<((r + 1) * t.count / 3)]), norm) }
+            }
+            let stacked = Tensor(stackingRowNormsOf: tensors, norm)
+            #expect(stacked.shape == [3, 3])
+            expectClose(stacked, expected.flatMap { $0 }, tolerance: 1e-14)
+            let recorded = Tensor(stackingRowNormsOf: tensors.map { $0.requiringGradient() }, norm)
+            #expect(recorded.requiresGradient)
+            expectClose(recorded.withoutDerivative(), expected.flatMap { $0 }, tolerance: 1e-14)
+        }
+
         @Test("the gradient of a norm matches finite differences away from kinks", arguments: norms)
         func normGradient(norm: Norm) {
             let x = distinctTensor([2, 3, 4], seed: 101)

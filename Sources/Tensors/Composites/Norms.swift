@@ -80,6 +80,37 @@ extension Tensor {
         }
     }
 
+    /// The `norm` of each row (everything after axis 0; a rank-1 tensor's rows are its
+    /// elements) of each of `tensors`, which all have the same number of rows, stacked:
+    /// [tensors.count, rows]. When no gradient is recorded, one pass per tensor into one result.
+    ///
+    ///     Tensor(stackingRowNormsOf: [a, b], .l2)   // [[|a_0|, |a_1|, ...], [|b_0|, ...]]
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    public init(stackingRowNormsOf tensors: [Tensor], _ norm: Norm) {
+        let rows = tensors.first?.shape.first ?? 0
+        if let bad = tensors.first(where: { $0.rank < 1 || $0.shape[0] != rows }) {
+            fail(.invalid("stackingRowNormsOf needs tensors with the same number of rows (\(rows)), got shape \(bad.shape)"))
+        }
+        let kernel: (ReductionKernel, squareRoot: Bool)? = switch norm {
+        case .l1: (.sumOfMagnitudes, false)
+        case .l2: (.sumOfSquares, true)
+        case .lInfinity: (.maxMagnitude, false)
+        case .lp: nil
+        }
+        guard let kernel, rows > 0, !(GradientRecording.isEnabled && tensors.contains(where: \.requiresGradient)) else {
+            self.init(stacking: tensors.map { $0.rank > 1 ? $0.norm(norm, alongAxes: Array(1..<$0.rank)) : abs($0) }, alongAxis: 0)
+            return
+        }
+        self.init(shape: [tensors.count, rows]) { out in
+            for (i, tensor) in tensors.enumerated() {
+                let layout = ReductionLayout(shape: [rows, tensor.count / rows], reduced: [false, true])
+                Scalar._reduce(kernel.0, tensor.buffer.base, out + i * rows, layout: layout)
+                if kernel.squareRoot { for r in 0..<rows { out[i * rows + r] = out[i * rows + r].squareRoot() } }
+            }
+        }
+    }
+
     /// The norm over `axes` from one reduction kernel (and a square root for l_2), with no
     /// gradient recorded.
     private func onePassNorm(_ kernel: ReductionKernel, squareRoot: Bool, axes: [Int], keepingDimensions: Bool) -> Tensor {
