@@ -25,7 +25,7 @@ func runConvolutionalWorkload(seconds: Double, only: [String], profileSteps: Int
     let labels = (0..<batch).map { _ in g.nextInt(below: 10) }
     let initial = Sequential<Float>.mnistConvolutionalNetwork(using: &g)
     let layers = [-1, 1, 3, 5]
-    var losses: [(String, (Sequential<Float>) -> Tensor<Float>)] = [
+    var losses: [NamedLoss] = [
         ("cross-entropy", { softmaxCrossEntropy(logits: $0(inputs), labels: labels) }),
         ("multi-class hinge", { multiclassHinge(logits: $0(inputs), labels: labels) }),
     ]
@@ -42,26 +42,9 @@ func runConvolutionalWorkload(seconds: Double, only: [String], profileSteps: Int
     if !only.isEmpty {
         losses = losses.filter { name, _ in name == "cross-entropy" || only.contains { name.contains($0) } }
     }
-    if let profileSteps, let (_, loss) = losses.last {
-        var model = initial
-        var optimizer = RMSProp<Float>(learningRate: 1e-4)
-        for _ in 0..<profileSteps {
-            let (_, gradient) = valueWithGradient(at: model, of: loss)
-            optimizer.update(&model, along: gradient)
-        }
+    if let profileSteps, let last = losses.last {
+        runSteps(of: last.loss, from: initial, steps: profileSteps)
         return
     }
-    // One model and optimizer per loss, stepped in interleaved rounds.
-    var models = Array(repeating: initial, count: losses.count)
-    var optimizers = Array(repeating: RMSProp<Float>(learningRate: 1e-4), count: losses.count)
-    let figures = interleavedMedians(seconds: seconds * Double(losses.count), warmupRounds: 2, losses.indices.map { i in
-        {
-            let (_, gradient) = valueWithGradient(at: models[i], of: losses[i].1)
-            optimizers[i].update(&models[i], along: gradient)
-        }
-    })
-    for ((name, _), figure) in zip(losses, figures) {
-        print(name.padding(toLength: 46, withPad: " ", startingAt: 0)
-            + String(format: " %9.1f ms   %.2fx cross-entropy", figure.seconds * 1e3, figure.ratio))
-    }
+    printLossSteps(losses, from: initial, secondsPerLoss: seconds, inner: 1, inMilliseconds: true, nameWidth: 46)
 }

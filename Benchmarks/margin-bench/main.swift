@@ -90,11 +90,11 @@ if which == "all" || which == "margin" {
     let inputs = Tensor<Float>(randomNormal: [128, 2], using: &g)
     let labels = signLabels(inputs)
     let initial = Sequential<Float>.multilayerPerceptron(sizes: [2, 32, 32, 32, 32, 2], using: &g)
-    let losses: [(String, (Sequential<Float>) -> Tensor<Float>)] = [
+    let losses: [NamedLoss] = [
         ("cross-entropy", { softmaxCrossEntropy(logits: $0(inputs), labels: labels) }),
         ("multi-class hinge", { multiclassHinge(logits: $0(inputs), labels: labels) }),
     ] + [MarginConfiguration.GradientMode.firstOrder, .exact].flatMap { mode in
-        [MarginConfiguration.Form.paper, .reference(alpha: 4)].map { form -> (String, (Sequential<Float>) -> Tensor<Float>) in
+        [MarginConfiguration.Form.paper, .reference(alpha: 4)].map { form -> NamedLoss in
             let configuration = form == .paper
                 ? MarginConfiguration(gamma: 1, norm: .l2, gradient: mode)
                 : MarginConfiguration(gamma: 10_000, norm: .lInfinity, aggregation: .topK(1), gradient: mode, form: form)
@@ -112,26 +112,10 @@ if which == "all" || which == "margin" {
             print("no loss named like \"\(wanted)\"; the losses are: \(losses.map(\.0).joined(separator: ", "))")
             exit(2)
         }
-        var model = initial
-        var optimizer = RMSProp<Float>(learningRate: 1e-4)
-        for _ in 0..<steps {
-            let (_, gradient) = valueWithGradient(at: model, of: loss)
-            optimizer.update(&model, along: gradient)
-        }
+        runSteps(of: loss, from: initial, steps: steps)
         exit(0)
     }
-    var models = Array(repeating: initial, count: losses.count)
-    var optimizers = Array(repeating: RMSProp<Float>(learningRate: 1e-4), count: losses.count)
-    let figures = interleavedMedians(seconds: 1.5 * Double(losses.count), inner: 10, warmupRounds: 2, losses.indices.map { i in
-        {
-            let (_, gradient) = valueWithGradient(at: models[i], of: losses[i].1)
-            optimizers[i].update(&models[i], along: gradient)
-        }
-    })
-    for ((name, _), figure) in zip(losses, figures) {
-        print(name.padding(toLength: 40, withPad: " ", startingAt: 0)
-            + String(format: " %8.1f us   %.2fx cross-entropy", figure.seconds * 1e6, figure.ratio))
-    }
+    printLossSteps(losses, from: initial, secondsPerLoss: 1.5, inner: 10, inMilliseconds: false, nameWidth: 40)
 }
 
 if which == "all" || which == "ops" {
