@@ -18,15 +18,16 @@ func runSteps(of loss: (Sequential<Float>) -> Tensor<Float>, from initial: Seque
 }
 
 /// Times a training step (RMSProp, lr 1e-4) of each loss from `initial`, each with its own
-/// model, in interleaved rounds of `inner` steps (`interleavedMedians`), and prints each
-/// median with its ratio to the first loss (cross-entropy).
+/// model, in interleaved rounds of `inner` timed steps after as many untimed ones
+/// (`interleavedMedians`), and prints each median with its ratio to the first loss
+/// (cross-entropy).
 func printLossSteps(
     _ losses: [NamedLoss], from initial: Sequential<Float>, secondsPerLoss: Double, inner: Int,
     inMilliseconds: Bool, nameWidth: Int
 ) {
     var models = Array(repeating: initial, count: losses.count)
     var optimizers = Array(repeating: RMSProp<Float>(learningRate: 1e-4), count: losses.count)
-    let figures = interleavedMedians(seconds: secondsPerLoss * Double(losses.count), inner: inner, warmupRounds: 2,
+    let figures = interleavedMedians(seconds: secondsPerLoss * Double(losses.count), inner: inner, settle: inner, warmupRounds: 2,
                                      losses.indices.map { i in { step(&models[i], &optimizers[i], losses[i].loss) } })
     for (loss, figure) in zip(losses, figures) {
         let time = inMilliseconds

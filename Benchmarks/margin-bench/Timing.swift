@@ -16,17 +16,20 @@ func medianSeconds(seconds: Double = 1.0, inner: Int = 1, warmup: Int = 3, _ bod
 }
 
 /// Timing for a machine whose speed drifts between minutes: after `warmupRounds` untimed
-/// rounds, each round times `inner` calls of every body in turn, for at least `seconds` in all (and 5 rounds). For each body, the
-/// median seconds per call, and the median over rounds of its time divided by body 0's in the
-/// same round (a ratio that drift moves far less than two separately timed medians).
+/// rounds, each round runs every body in turn, `settle` untimed calls (so that a body does
+/// not pay for the caches and memory the previous one left behind) and then `inner` timed
+/// calls, for at least `seconds` in all (and 5 rounds). For each body, the median seconds per
+/// call, and the median over rounds of its time divided by body 0's in the same round (a
+/// ratio that drift moves far less than two separately timed medians).
 func interleavedMedians(
-    seconds: Double, inner: Int = 1, warmupRounds: Int = 2, _ bodies: [() -> Void]
+    seconds: Double, inner: Int = 1, settle: Int = 1, warmupRounds: Int = 2, _ bodies: [() -> Void]
 ) -> [(seconds: Double, ratio: Double)] {
     for _ in 0..<warmupRounds { for body in bodies { for _ in 0..<inner { body() } } }
     var rounds: [[Double]] = []
     let end = Date().addingTimeInterval(seconds)
     repeat {
         rounds.append(bodies.map { body in
+            for _ in 0..<settle { body() }
             let t0 = DispatchTime.now().uptimeNanoseconds
             for _ in 0..<inner { body() }
             return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9 / Double(inner)

@@ -178,9 +178,10 @@ def stepper(make_model, x, y, loss_fn):
 
 
 def interleaved_medians(steps, *, budget, warmup_rounds, inner, min_rounds=5):
-    """Each round times `inner` calls of every step in turn (as margin-bench does), for at
-    least `budget` seconds in all: per step, the median seconds per call and the median over
-    rounds of its time divided by the first step's in the same round."""
+    """Each round runs every step in turn, `inner` untimed calls then `inner` timed ones (as
+    margin-bench does), for at least `budget` seconds in all: per step, the median seconds
+    per call and the median over rounds of its time divided by the first step's in the same
+    round."""
     for _ in range(warmup_rounds):
         for step in steps:
             for _ in range(inner):
@@ -190,6 +191,8 @@ def interleaved_medians(steps, *, budget, warmup_rounds, inner, min_rounds=5):
     while time.perf_counter() < end or len(rounds) < min_rounds:
         row = []
         for step in steps:
+            for _ in range(inner):
+                step()
             t0 = time.perf_counter()
             for _ in range(inner):
                 step()
