@@ -12,8 +12,9 @@ struct ConvolutionCase: Sendable, CustomTestStringConvertible {
     var testDescription: String { "\(input) * \(filter) stride \(stride) \(padding)" }
 
     /// Sizes that cover odd and even kernels, non-square inputs and kernels, strides that do
-    /// not divide the input, asymmetric 'same' padding, and (stride 1, 'same') kernels wider
-    /// and taller than the input, whose shifted rows lie wholly in the padding.
+    /// not divide the input, asymmetric 'same' padding, (stride 1, 'same') kernels wider and
+    /// taller than the input, whose shifted rows lie wholly in the padding, and a one-column
+    /// kernel with output rows as wide as the input's but fewer of them.
     static let all = [
         ConvolutionCase(input: [2, 1, 5, 5], filter: [3, 1, 3, 3], stride: 1, padding: .valid),
         ConvolutionCase(input: [2, 1, 5, 5], filter: [3, 1, 3, 3], stride: 1, padding: .same),
@@ -22,6 +23,7 @@ struct ConvolutionCase: Sendable, CustomTestStringConvertible {
         ConvolutionCase(input: [1, 2, 4, 4], filter: [2, 2, 4, 2], stride: 1, padding: .same),
         ConvolutionCase(input: [3, 2, 5, 4], filter: [1, 2, 1, 1], stride: 3, padding: .same),
         ConvolutionCase(input: [2, 2, 3, 2], filter: [2, 2, 5, 6], stride: 1, padding: .same),
+        ConvolutionCase(input: [2, 2, 5, 4], filter: [2, 2, 3, 1], stride: 1, padding: .valid),
     ]
 }
 
