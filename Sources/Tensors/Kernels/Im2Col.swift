@@ -164,65 +164,70 @@ struct FlatRows {
         self.g = g
     }
 
-    /// For kernel offset (i, j): the input offset of output position q, the output rows
-    /// y0..<y1 that read inside the input, and the shift d = j - padLeft along x.
+    /// Where the column-matrix row of kernel offset (i, j) reads its channel: output position
+    /// q reads channel position q + offset; output rows y0..<y1 read inside the input; d =
+    /// j - padLeft is the shift along x; start..<end are the positions of rows y0..<y1 whose
+    /// channel position exists (those among them whose x + d leaves the row are zeroed apart).
+    private struct Shift {
+        let offset: Int, y0: Int, y1: Int, d: Int, start: Int, end: Int
+    }
+
     @inline(__always)
-    private func shift(_ i: Int, _ j: Int) -> (offset: Int, y0: Int, y1: Int, d: Int) {
-        let rowShift = i - g.padTop
-        let d = j - g.padLeft
+    private func shift(_ i: Int, _ j: Int) -> Shift {
+        let (rowShift, d, w) = (i - g.padTop, j - g.padLeft, g.inputWidth)
+        let offset = rowShift * w + d
         let y0 = Swift.max(0, -rowShift)
-        let y1 = Swift.min(g.outputHeight, g.inputHeight - rowShift)
-        return (rowShift * g.inputWidth + d, y0, Swift.max(y0, y1), d)
+        let y1 = Swift.max(y0, Swift.min(g.outputHeight, g.inputHeight - rowShift))
+        let start = Swift.min(Swift.max(y0 * w, -offset), y1 * w)
+        let end = Swift.max(start, Swift.min(y1 * w, g.inputHeight * w - offset))
+        return Shift(offset: offset, y0: y0, y1: y1, d: d, start: start, end: end)
     }
 
-    /// Sets to zero, in output rows y0..<y1 of `row`, the positions whose x + d leaves 0..<W.
+    /// Calls `body` for every column-matrix row, in order: its index, its input channel and
+    /// where it reads.
     @inline(__always)
-    private func zeroWrapped<S: TensorScalar>(_ row: UnsafeMutablePointer<S>, y0: Int, y1: Int, d: Int) {
-        let w = g.inputWidth
-        let (first, count) = d > 0 ? (w - Swift.min(d, w), Swift.min(d, w)) : (0, Swift.min(-d, w))
-        guard count > 0 else { return }
-        for y in y0..<y1 { (row + y * w + first).update(repeating: 0, count: count) }
-    }
-
-    @inline(__always)
-    func im2col<S: TensorScalar>(_ sample: UnsafePointer<S>, _ columns: UnsafeMutablePointer<S>, rowStride: Int) {
-        let (w, plane, channelSize) = (g.inputWidth, g.outputPlane, g.inputHeight * g.inputWidth)
-        var row = columns
+    private func forEachRow(_ body: (_ row: Int, _ channel: Int, _ shift: Shift) -> Void) {
+        var row = 0
         for c in 0..<g.inputChannels {
-            let channel = sample + c * channelSize
             for i in 0..<g.kernelHeight {
                 for j in 0..<g.kernelWidth {
-                    let (offset, y0, y1, d) = shift(i, j)
-                    // Inside the valid rows, copy where the channel has data; zero the rest.
-                    let start = Swift.min(Swift.max(y0 * w, -offset), y1 * w)
-                    let end = Swift.max(start, Swift.min(y1 * w, channelSize - offset))
-                    row.update(repeating: 0, count: start)
-                    (row + start).update(from: channel + start + offset, count: end - start)
-                    (row + end).update(repeating: 0, count: plane - end)
-                    zeroWrapped(row, y0: y0, y1: y1, d: d)
-                    row += rowStride
+                    body(row, c, shift(i, j))
+                    row += 1
                 }
             }
         }
     }
 
+    /// Sets to zero, in the valid output rows of `row`, the positions whose x + d leaves 0..<W.
+    @inline(__always)
+    private func zeroWrapped<S: TensorScalar>(_ row: UnsafeMutablePointer<S>, _ s: Shift) {
+        let w = g.inputWidth
+        let (first, count) = s.d > 0 ? (w - Swift.min(s.d, w), Swift.min(s.d, w)) : (0, Swift.min(-s.d, w))
+        guard count > 0 else { return }
+        for y in s.y0..<s.y1 { (row + y * w + first).update(repeating: 0, count: count) }
+    }
+
+    @inline(__always)
+    func im2col<S: TensorScalar>(_ sample: UnsafePointer<S>, _ columns: UnsafeMutablePointer<S>, rowStride: Int) {
+        let (plane, channelSize) = (g.outputPlane, g.inputHeight * g.inputWidth)
+        forEachRow { r, c, s in
+            let row = columns + r * rowStride
+            // Copy where the channel has data; zero the rest, then the wrapped positions.
+            row.update(repeating: 0, count: s.start)
+            (row + s.start).update(from: sample + c * channelSize + s.start + s.offset, count: s.end - s.start)
+            (row + s.end).update(repeating: 0, count: plane - s.end)
+            zeroWrapped(row, s)
+        }
+    }
+
     @inline(__always)
     func col2im<S: TensorScalar>(_ columns: UnsafeMutablePointer<S>, _ sample: UnsafeMutablePointer<S>, rowStride: Int) {
-        let (w, channelSize) = (g.inputWidth, g.inputHeight * g.inputWidth)
-        var row = columns
-        for c in 0..<g.inputChannels {
-            let channel = sample + c * channelSize
-            for i in 0..<g.kernelHeight {
-                for j in 0..<g.kernelWidth {
-                    let (offset, y0, y1, d) = shift(i, j)
-                    zeroWrapped(row, y0: y0, y1: y1, d: d)
-                    let start = Swift.min(Swift.max(y0 * w, -offset), y1 * w)
-                    let end = Swift.max(start, Swift.min(y1 * w, channelSize - offset))
-                    let target = channel + offset
-                    for q in start..<end { target[q] += row[q] }
-                    row += rowStride
-                }
-            }
+        let channelSize = g.inputHeight * g.inputWidth
+        forEachRow { r, c, s in
+            let row = columns + r * rowStride
+            zeroWrapped(row, s)
+            let target = sample + c * channelSize + s.offset
+            for q in s.start..<s.end { target[q] += row[q] }
         }
     }
 }
