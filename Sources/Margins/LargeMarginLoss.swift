@@ -104,19 +104,14 @@ func otherClasses<Scalar>(of scores: Tensor<Scalar>, labels: [Int], count: Int) 
     }
 }
 
-/// The per-row dual norms of the gradient of `difference` (one value per row) with respect
-/// to each activation: one backward pass for all layers.
-func gradientNorms<Scalar>(
+/// [layers, batch]: the per-row dual norms of the gradient of `difference` (one value per
+/// row) with respect to each activation, from one backward pass for all layers.
+private func gradientNorms<Scalar>(
     of difference: Tensor<Scalar>, activations: [Tensor<Scalar>], configuration: MarginConfiguration
-) -> [Tensor<Scalar>] {
+) -> Tensor<Scalar> {
     let graph: GradientGraph = configuration.gradient == .exact ? .recorded : .discarded
     let grads = gradients(of: difference, withRespectTo: activations, seed: Tensor(ones: difference.shape), graph: graph)
-    return grads.map { rowNorms($0, configuration: configuration) }
-}
-
-/// The dual norm of each row of `gradient` ([rows, ...] gives [rows]).
-private func rowNorms<Scalar>(_ gradient: Tensor<Scalar>, configuration: MarginConfiguration) -> Tensor<Scalar> {
-    gradient.rank > 1 ? gradient.norm(configuration.norm.dual, alongAxes: Array(1..<gradient.rank)) : abs(gradient)
+    return Tensor(stackingRowNormsOf: grads, configuration.norm.dual)
 }
 
 /// The number of other classes each sample is compared with.
@@ -150,10 +145,9 @@ private func differenceNorms<Scalar>(
 ) -> Tensor<Scalar> {
     let (k, batch) = (difference.shape[0], difference.shape[1])
     func perClassNorms(_ activations: [Tensor<Scalar>]) -> Tensor<Scalar> {
-        let perClass = (0..<k).map { j in gradientNorms(of: difference[j], activations: activations, configuration: configuration) }
-        return Tensor(stacking: activations.indices.map { l in
-            Tensor(stacking: perClass.map { $0[l] }, alongAxis: 0)
-        }, alongAxis: 0)
+        Tensor(stacking: (0..<k).map { j in
+            gradientNorms(of: difference[j], activations: activations, configuration: configuration)
+        }, alongAxis: 1)
     }
     switch source {
     case .autodiff(let activations):

@@ -51,13 +51,12 @@ extension Tensor {
     @_specialize(where Scalar == Double)
     public func norm(_ norm: Norm, alongAxes axes: [Int]? = nil, keepingDimensions: Bool = false) -> Tensor {
         let axes = axes ?? Array(0..<rank)
-        if !(GradientRecording.isEnabled && requiresGradient) {
+        if !(GradientRecording.isEnabled && requiresGradient), norm.onePassKernel != nil {
             // A constant result: one pass, without the primitives' intermediate tensors.
-            switch norm {
-            case .l1: return onePassNorm(.sumOfMagnitudes, squareRoot: false, axes: axes, keepingDimensions: keepingDimensions)
-            case .l2: return onePassNorm(.sumOfSquares, squareRoot: true, axes: axes, keepingDimensions: keepingDimensions)
-            case .lInfinity: return onePassNorm(.maxMagnitude, squareRoot: false, axes: axes, keepingDimensions: keepingDimensions)
-            case .lp: break
+            let set = axisMask(axes, operation: "norm")
+            let layout = ReductionLayout(shape: shape, reduced: set)
+            return Tensor(shape: reducedShape(set, keepingDimensions: keepingDimensions)) { out in
+                norm.reduceInOnePass(buffer.base, into: out, layout: layout)
             }
         }
         switch norm {
@@ -92,33 +91,37 @@ extension Tensor {
         if let bad = tensors.first(where: { $0.rank < 1 || $0.shape[0] != rows }) {
             fail(.invalid("stackingRowNormsOf needs tensors with the same number of rows (\(rows)), got shape \(bad.shape)"))
         }
-        let kernel: (ReductionKernel, squareRoot: Bool)? = switch norm {
-        case .l1: (.sumOfMagnitudes, false)
-        case .l2: (.sumOfSquares, true)
-        case .lInfinity: (.maxMagnitude, false)
-        case .lp: nil
-        }
-        guard let kernel, rows > 0, !(GradientRecording.isEnabled && tensors.contains(where: \.requiresGradient)) else {
+        guard norm.onePassKernel != nil, rows > 0, !(GradientRecording.isEnabled && tensors.contains(where: \.requiresGradient)) else {
             self.init(stacking: tensors.map { $0.rank > 1 ? $0.norm(norm, alongAxes: Array(1..<$0.rank)) : abs($0) }, alongAxis: 0)
             return
         }
         self.init(shape: [tensors.count, rows]) { out in
             for (i, tensor) in tensors.enumerated() {
                 let layout = ReductionLayout(shape: [rows, tensor.count / rows], reduced: [false, true])
-                Scalar._reduce(kernel.0, tensor.buffer.base, out + i * rows, layout: layout)
-                if kernel.squareRoot { for r in 0..<rows { out[i * rows + r] = out[i * rows + r].squareRoot() } }
+                norm.reduceInOnePass(tensor.buffer.base, into: out + i * rows, layout: layout)
             }
         }
     }
+}
 
-    /// The norm over `axes` from one reduction kernel (and a square root for l_2), with no
-    /// gradient recorded.
-    private func onePassNorm(_ kernel: ReductionKernel, squareRoot: Bool, axes: [Int], keepingDimensions: Bool) -> Tensor {
-        let set = axisMask(axes, operation: "norm")
-        let layout = ReductionLayout(shape: shape, reduced: set)
-        return Tensor(shape: reducedShape(set, keepingDimensions: keepingDimensions)) { out in
-            Scalar._reduce(kernel, buffer.base, out, layout: layout)
-            if squareRoot { for i in 0..<layout.outputCount { out[i] = out[i].squareRoot() } }
+extension Norm {
+    /// The reduction kernel that gives this norm in one pass (before a square root for
+    /// l_2), or nil for a general l_p.
+    var onePassKernel: ReductionKernel? {
+        switch self {
+        case .l1: return .sumOfMagnitudes
+        case .l2: return .sumOfSquares
+        case .lInfinity: return .maxMagnitude
+        case .lp: return nil
         }
+    }
+
+    /// This norm of `x` reduced by `layout` into `out`, with no gradient recorded (l_1, l_2
+    /// and l_inf only: see `onePassKernel`).
+    @inline(__always)
+    func reduceInOnePass<Scalar: TensorScalar>(_ x: UnsafePointer<Scalar>, into out: UnsafeMutablePointer<Scalar>, layout: ReductionLayout) {
+        guard let kernel = onePassKernel else { preconditionFailure("\(self) has no one-pass kernel") }
+        Scalar._reduce(kernel, x, out, layout: layout)
+        if self == .l2 { for i in 0..<layout.outputCount { out[i] = out[i].squareRoot() } }
     }
 }

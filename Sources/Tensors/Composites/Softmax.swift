@@ -61,21 +61,6 @@ private struct SoftmaxRows {
     /// out = e^(x - max) / sum(e^(x - max)) along each row.
     @inline(__always)
     func softmax<Scalar: TensorScalar>(_ x: UnsafePointer<Scalar>, into out: UnsafeMutablePointer<Scalar>) {
-        if inner == 1 {
-            // Contiguous rows (the last axis): the common case, without strided indexing.
-            for r in 0..<outer {
-                let (row, target) = (x + r * size, out + r * size)
-                var largest = -Scalar.infinity
-                for k in 0..<size where row[k] > largest || row[k].isNaN { largest = row[k] }
-                var total: Scalar = 0
-                for k in 0..<size {
-                    target[k] = Scalar.exp(row[k] - largest)
-                    total += target[k]
-                }
-                for k in 0..<size { target[k] /= total }
-            }
-            return
-        }
         forEachRow { first in
             var largest = -Scalar.infinity
             for k in 0..<size {
@@ -97,15 +82,6 @@ private struct SoftmaxRows {
     func softmaxGradient<Scalar: TensorScalar>(
         _ g: UnsafePointer<Scalar>, _ p: UnsafePointer<Scalar>, into out: UnsafeMutablePointer<Scalar>
     ) {
-        if inner == 1 {
-            for r in 0..<outer {
-                let (gRow, pRow, target) = (g + r * size, p + r * size, out + r * size)
-                var dot: Scalar = 0
-                for k in 0..<size { dot += gRow[k] * pRow[k] }
-                for k in 0..<size { target[k] = pRow[k] * (gRow[k] - dot) }
-            }
-            return
-        }
         forEachRow { first in
             var dot: Scalar = 0
             for k in 0..<size { dot += g[first + k * inner] * p[first + k * inner] }
