@@ -10,12 +10,14 @@ typedef void (*dgemm_fn)(int, int, int, int, int, int, double, const double *, i
                          const double *, int, double, double *, int);
 typedef char *(*string_fn)(void);
 typedef int (*int_fn)(void);
+typedef void (*set_int_fn)(int);
 
 static sgemm_fn loaded_sgemm;
 static dgemm_fn loaded_dgemm;
 static string_fn loaded_core_name;
 static string_fn loaded_config;
 static int_fn loaded_thread_count;
+static set_int_fn loaded_set_thread_count;
 static pthread_mutex_t open_lock = PTHREAD_MUTEX_INITIALIZER;
 
 enum { ROW_MAJOR = 101, NO_TRANSPOSE = 111, TRANSPOSE = 112 };
@@ -60,6 +62,7 @@ int openblas_loader_open(const char *const *candidates, char *error, int error_l
         loaded_core_name = (string_fn)dlsym(handle, "openblas_get_corename");
         loaded_config = (string_fn)dlsym(handle, "openblas_get_config");
         loaded_thread_count = (int_fn)dlsym(handle, "openblas_get_num_threads");
+        loaded_set_thread_count = (set_int_fn)dlsym(handle, "openblas_set_num_threads");
         loaded_dgemm = d;
         loaded_sgemm = s;
         pthread_mutex_unlock(&open_lock);
@@ -78,6 +81,10 @@ const char *openblas_loader_config(void) { return loaded_config ? loaded_config(
 
 int openblas_loader_thread_count(void) {
     return loaded_thread_count ? loaded_thread_count() : 0;
+}
+
+void openblas_loader_set_thread_count(int count) {
+    if (loaded_set_thread_count) loaded_set_thread_count(count);
 }
 
 void openblas_loader_sgemm(int transpose_a, int transpose_b, int m, int n, int k, float alpha,

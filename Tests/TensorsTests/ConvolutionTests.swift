@@ -160,18 +160,21 @@ extension TensorsSuite {
                 }, at: [x])
         }
 
-        @Test("a batch convolved in several chunks equals its samples convolved one by one, with gradients")
+        @Test("a batch convolved in chunks, split across cores, equals its samples convolved one by one, with gradients")
         func chunks() {
-            // 40 * 5 * 5 rows by 32 * 32 columns per sample: two samples per chunk, and a last chunk of one.
-            let x = randomTensor([5, 40, 32, 32], seed: 17)
-            let w = randomTensor([3, 40, 5, 5], seed: 18)
-            let b = randomTensor([3], seed: 19)
-            let seed = randomTensor([5, 3, 32, 32], seed: 20)
+            // 16 * 4 * 4 rows by 16 * 16 columns per sample: two samples per chunk. About a million
+            // operations per sample: with two BLAS threads, two parts (samples 0..<5 and 5..<11),
+            // each ending on a chunk of one.
+            let n = 11
+            let x = randomTensor([n, 16, 16, 16], seed: 17)
+            let w = randomTensor([8, 16, 4, 4], seed: 18)
+            let b = randomTensor([8], seed: 19)
+            let seed = randomTensor([n, 8, 16, 16], seed: 20)
             let (input, filter, bias) = (x.requiringGradient(), w.requiringGradient(), b.requiringGradient())
             let whole = conv2D(input, filter: filter, bias: bias, padding: .same)
             let wholeGradients = Tensors.gradients(of: whole, withRespectTo: [input, filter, bias], seed: seed)
             var filterGradient = Tensor<Double>(zeros: w.shape), biasGradient = Tensor<Double>(zeros: b.shape)
-            for n in 0..<5 {
+            for n in 0..<n {
                 let (input, filter, bias) = (x[n..<(n + 1)].requiringGradient(), w.requiringGradient(), b.requiringGradient())
                 let y = conv2D(input, filter: filter, bias: bias, padding: .same)
                 let g = Tensors.gradients(of: y, withRespectTo: [input, filter, bias], seed: seed[n..<(n + 1)])

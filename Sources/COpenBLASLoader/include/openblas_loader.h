@@ -37,6 +37,10 @@ const char *openblas_loader_config(void);
 /// The number of threads OpenBLAS uses, or 0 before a successful open.
 int openblas_loader_thread_count(void);
 
+/// Sets the number of threads OpenBLAS uses for each later call (no effect before a
+/// successful open).
+void openblas_loader_set_thread_count(int count);
+
 /// cblas_sgemm, row-major. Transposes are 0 (no) or 1 (yes).
 void openblas_loader_sgemm(int transpose_a, int transpose_b, int m, int n, int k, float alpha,
                            const float *a, int lda, const float *b, int ldb, float beta, float *c,

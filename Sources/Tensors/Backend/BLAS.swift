@@ -76,6 +76,12 @@ public enum BLAS {
         return setting
     }()
 
+    /// Threads OpenBLAS uses for each product (OPENBLAS_NUM_THREADS, else one per core).
+    static var threadCount: Int {
+        ensureLoaded()
+        return Int(openblas_loader_thread_count())
+    }
+
     /// Makes sure the library is open before the first gemm.
     @inline(__always) static func ensureLoaded() { _ = loaded }
 

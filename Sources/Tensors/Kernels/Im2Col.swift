@@ -66,12 +66,13 @@ extension Kernels {
     /// Unfolds one [C, H, W] sample into its column matrix [C * KH * KW, OH * OW]: row (c, i, j)
     /// holds input[c, oh * s + i - padTop, ow * s + j - padLeft] for every output position
     /// (oh, ow), and 0 where that falls in the padding. Rows are `rowStride` apart, so the
-    /// matrices of several samples can sit side by side.
+    /// matrices of several samples can sit side by side. `flat` is `FlatRows(g)`, built once
+    /// per operation by the caller.
     @inline(__always)
     static func im2col<S: TensorScalar>(
-        _ sample: UnsafePointer<S>, _ columns: UnsafeMutablePointer<S>, _ g: ConvolutionGeometry, rowStride: Int
+        _ sample: UnsafePointer<S>, _ columns: UnsafeMutablePointer<S>, _ g: ConvolutionGeometry, flat: FlatRows?, rowStride: Int
     ) {
-        if let flat = FlatRows(g) {
+        if let flat {
             flat.im2col(sample, columns, rowStride: rowStride)
             return
         }
@@ -106,13 +107,13 @@ extension Kernels {
 
     /// Folds a column matrix [C * KH * KW, OH * OW] (rows `rowStride` apart) back onto one
     /// [C, H, W] sample, adding every entry to the input position it was read from (the
-    /// adjoint of `im2col`). Accumulates into `sample`, which the caller initialises. The
-    /// entries of `columns` that fall in the padding may be overwritten with zeros.
+    /// adjoint of `im2col`). Accumulates into `sample`, which the caller initialises.
+    /// `flat` is `FlatRows(g)`, built once per operation by the caller.
     @inline(__always)
     static func col2im<S: TensorScalar>(
-        _ columns: UnsafeMutablePointer<S>, _ sample: UnsafeMutablePointer<S>, _ g: ConvolutionGeometry, rowStride: Int
+        _ columns: UnsafePointer<S>, _ sample: UnsafeMutablePointer<S>, _ g: ConvolutionGeometry, flat: FlatRows?, rowStride: Int
     ) {
-        if let flat = FlatRows(g) {
+        if let flat {
             flat.col2im(columns, sample, rowStride: rowStride)
             return
         }
@@ -155,21 +156,30 @@ extension Kernels {
 /// say). Then output position q = y * W + x reads input position q + (i - padTop) * W +
 /// (j - padLeft) of the channel, so each row (c, i, j) is one long contiguous copy (or add)
 /// instead of one short run per output row. The positions whose x + j - padLeft leaves the
-/// row (and would wrap onto the neighbouring row) are then set to zero, a few per row.
-struct FlatRows {
+/// row (and would wrap onto the neighbouring row) are masked out in the same loop, by a
+/// mask per horizontal shift built once per operation.
+struct FlatRows: Sendable {
     let g: ConvolutionGeometry
+    /// For kernel column j, at j * outputPlane + q: 1 if output position q's shifted read
+    /// x + j - padLeft stays inside its row, else 0 (in Float, which the loops compare as a
+    /// vector faster than they widen bytes).
+    private let inRow: [Float]
 
     init?(_ g: ConvolutionGeometry) {
         guard g.stride == 1, g.outputWidth == g.inputWidth, g.outputHeight > 0, g.outputWidth > 0 else { return nil }
         self.g = g
+        let (w, plane) = (g.inputWidth, g.outputPlane)
+        inRow = (0..<g.kernelWidth).flatMap { j in
+            (0..<plane).map { q in (0..<w).contains(q % w + j - g.padLeft) ? 1 : 0 }
+        }
     }
 
     /// Where the column-matrix row of kernel offset (i, j) reads its channel: output position
-    /// q reads channel position q + offset; output rows y0..<y1 read inside the input; d =
-    /// j - padLeft is the shift along x; start..<end are the positions of rows y0..<y1 whose
-    /// channel position exists (those among them whose x + d leaves the row are zeroed apart).
+    /// q reads channel position q + offset, for q in start..<end (the positions whose channel
+    /// position exists; those among them whose x leaves the row are masked apart); mask is
+    /// the row's in-row mask.
     private struct Shift {
-        let offset: Int, y0: Int, y1: Int, d: Int, start: Int, end: Int
+        let offset: Int, start: Int, end: Int, mask: Int
     }
 
     @inline(__always)
@@ -180,7 +190,7 @@ struct FlatRows {
         let y1 = Swift.max(y0, Swift.min(g.outputHeight, g.inputHeight - rowShift))
         let start = Swift.min(Swift.max(y0 * w, -offset), y1 * w)
         let end = Swift.max(start, Swift.min(y1 * w, g.inputHeight * w - offset))
-        return Shift(offset: offset, y0: y0, y1: y1, d: d, start: start, end: end)
+        return Shift(offset: offset, start: start, end: end, mask: j * g.outputPlane)
     }
 
     /// Calls `body` for every column-matrix row, in order: its index, its input channel and
@@ -198,36 +208,39 @@ struct FlatRows {
         }
     }
 
-    /// Sets to zero, in the valid output rows of `row`, the positions whose x + d leaves 0..<W.
-    @inline(__always)
-    private func zeroWrapped<S: TensorScalar>(_ row: UnsafeMutablePointer<S>, _ s: Shift) {
-        let w = g.inputWidth
-        let (first, count) = s.d > 0 ? (w - Swift.min(s.d, w), Swift.min(s.d, w)) : (0, Swift.min(-s.d, w))
-        guard count > 0 else { return }
-        for y in s.y0..<s.y1 { (row + y * w + first).update(repeating: 0, count: count) }
-    }
-
     @inline(__always)
     func im2col<S: TensorScalar>(_ sample: UnsafePointer<S>, _ columns: UnsafeMutablePointer<S>, rowStride: Int) {
         let (plane, channelSize) = (g.outputPlane, g.inputHeight * g.inputWidth)
-        forEachRow { r, c, s in
-            let row = columns + r * rowStride
-            // Copy where the channel has data; zero the rest, then the wrapped positions.
-            row.update(repeating: 0, count: s.start)
-            (row + s.start).update(from: sample + c * channelSize + s.start + s.offset, count: s.end - s.start)
-            (row + s.end).update(repeating: 0, count: plane - s.end)
-            zeroWrapped(row, s)
+        inRow.withUnsafeBufferPointer { inRow in
+            forEachRow { r, c, s in
+                let row = columns + r * rowStride
+                // Copy where the channel has data and the read stays in its row; zero the rest.
+                let source = sample + c * channelSize + s.offset
+                let keep = inRow.baseAddress! + s.mask
+                row.update(repeating: 0, count: s.start)
+                // (The read is unconditional so that the loop vectorises as a select.)
+                for q in s.start..<s.end {
+                    let value = source[q]
+                    row[q] = keep[q] != 0 ? value : 0
+                }
+                (row + s.end).update(repeating: 0, count: plane - s.end)
+            }
         }
     }
 
     @inline(__always)
-    func col2im<S: TensorScalar>(_ columns: UnsafeMutablePointer<S>, _ sample: UnsafeMutablePointer<S>, rowStride: Int) {
+    func col2im<S: TensorScalar>(_ columns: UnsafePointer<S>, _ sample: UnsafeMutablePointer<S>, rowStride: Int) {
         let channelSize = g.inputHeight * g.inputWidth
-        forEachRow { r, c, s in
-            let row = columns + r * rowStride
-            zeroWrapped(row, s)
-            let target = sample + c * channelSize + s.offset
-            for q in s.start..<s.end { target[q] += row[q] }
+        inRow.withUnsafeBufferPointer { inRow in
+            forEachRow { r, c, s in
+                let row = columns + r * rowStride
+                let target = sample + c * channelSize + s.offset
+                let keep = inRow.baseAddress! + s.mask
+                for q in s.start..<s.end {
+                    let value = row[q]
+                    target[q] += keep[q] != 0 ? value : 0
+                }
+            }
         }
     }
 }

@@ -42,34 +42,42 @@ public func conv2D<Scalar>(
     return convolution(input, filter, bias: bias, geometry)
 }
 
-/// Samples are convolved in chunks: the column matrices of a chunk sit side by side, so
-/// each BLAS call multiplies [C*KH*KW, chunk * OH*OW] at once (few large products instead
-/// of one small product per sample, which keeps BLAS's threads busy).
-private let chunkElementBudget = 1 << 21
+/// The samples of a batch are split across cores (`CoreSplit`), and each core goes through
+/// its share in chunks whose column matrix [C*KH*KW, chunk * OH*OW] fits in its L2 cache
+/// (about 600 KB): each product's output is folded back (col2im, the copy to NCHW) while it is
+/// still in cache, and im2col's output is multiplied before it leaves it. One sample per chunk
+/// when a sample's matrix alone is that large (the second convolution of the MNIST network).
+private let chunkElementBudget = 160_000
 
-/// Runs `body` once per chunk of samples (first sample, count) with scratch space for the
-/// chunk's column matrix [C*KH*KW, count * OH*OW] and for its output-shaped matrix
-/// [outChannels, count * OH*OW].
+/// A part of the batch is worth its own thread from this many floating-point operations on.
+private let operationsPerPart = 1 << 22
+
+/// Runs `body` once per chunk of samples (the core's part, first sample, count), the parts
+/// in parallel, with the part's scratch space for the chunk's column matrix [C*KH*KW, count *
+/// OH*OW] and for its output-shaped matrix [outChannels, count * OH*OW].
 private func forEachChunk<Scalar>(
     _ g: ConvolutionGeometry,
-    _ body: (_ first: Int, _ count: Int, _ columns: UnsafeMutablePointer<Scalar>, _ products: UnsafeMutablePointer<Scalar>) -> Void
+    _ body: (_ part: Int, _ first: Int, _ count: Int, _ columns: UnsafeMutablePointer<Scalar>, _ products: UnsafeMutablePointer<Scalar>) -> Void
 ) {
     let perSample = Swift.max(g.patchSize * g.outputPlane, 1)
     let chunk = Swift.max(1, Swift.min(g.batch, chunkElementBudget / perSample))
-    // Scratch from the tensors' block cache: these are large (megabytes) and needed again by
-    // the next convolution of the same shape.
-    let columnCount = chunk * perSample
-    let productCount = Swift.max(chunk * g.outputChannels * g.outputPlane, 1)
-    let columnBlock = LargeBlockCache.shared.allocate(byteCount: columnCount * MemoryLayout<Scalar>.stride)
-    let productBlock = LargeBlockCache.shared.allocate(byteCount: productCount * MemoryLayout<Scalar>.stride)
-    defer {
-        LargeBlockCache.shared.release(columnBlock, byteCount: columnCount * MemoryLayout<Scalar>.stride)
-        LargeBlockCache.shared.release(productBlock, byteCount: productCount * MemoryLayout<Scalar>.stride)
-    }
-    let columns = columnBlock.bindMemory(to: Scalar.self, capacity: columnCount)
-    let products = productBlock.bindMemory(to: Scalar.self, capacity: productCount)
-    for first in stride(from: 0, to: g.batch, by: chunk) {
-        body(first, Swift.min(chunk, g.batch - first), columns, products)
+    let samplesPerPart = Swift.max(1, operationsPerPart / (2 * perSample * Swift.max(g.outputChannels, 1)))
+    CoreSplit.forEachPart(count: g.batch, minimumPerPart: samplesPerPart) { part, samples in
+        // Scratch from the tensors' block cache, needed again by the next convolution of the
+        // same shape.
+        let columnCount = chunk * perSample
+        let productCount = Swift.max(chunk * g.outputChannels * g.outputPlane, 1)
+        let columnBlock = LargeBlockCache.shared.allocate(byteCount: columnCount * MemoryLayout<Scalar>.stride)
+        let productBlock = LargeBlockCache.shared.allocate(byteCount: productCount * MemoryLayout<Scalar>.stride)
+        defer {
+            LargeBlockCache.shared.release(columnBlock, byteCount: columnCount * MemoryLayout<Scalar>.stride)
+            LargeBlockCache.shared.release(productBlock, byteCount: productCount * MemoryLayout<Scalar>.stride)
+        }
+        let columns = columnBlock.bindMemory(to: Scalar.self, capacity: columnCount)
+        let products = productBlock.bindMemory(to: Scalar.self, capacity: productCount)
+        for first in stride(from: samples.lowerBound, to: samples.upperBound, by: chunk) {
+            body(part, first, Swift.min(chunk, samples.upperBound - first), columns, products)
+        }
     }
 }
 
@@ -91,25 +99,28 @@ func convolution<Scalar>(
             }
             return
         }
-        forEachChunk(g) { (first, count, columns: UnsafeMutablePointer<Scalar>, products) in
+        let flat = FlatRows(g)
+        forEachChunk(g) { (_, first, count, columns: UnsafeMutablePointer<Scalar>, products) in
             let width = count * plane
             for s in 0..<count {
-                Kernels.im2col(input.buffer.base + (first + s) * g.inputSample, columns + s * plane, g, rowStride: width)
+                Kernels.im2col(input.buffer.base + (first + s) * g.inputSample, columns + s * plane, g, flat: flat, rowStride: width)
             }
-            // products [O, count*OH*OW] = filter [O, C*KH*KW] x columns [C*KH*KW, count*OH*OW]
+            // products [O, count*OH*OW] = filter [O, C*KH*KW] x columns [C*KH*KW, count*OH*OW]; one
+            // sample's products are already its output [O, OH*OW].
+            let target = count == 1 ? out + first * outChannels * plane : products
             Scalar._gemm(
                 transposeA: false, transposeB: false, m: outChannels, n: width, k: patch, filter.buffer.base, lda: patch,
-                columns, ldb: width, products, ldc: width, accumulate: false)
+                columns, ldb: width, target, ldc: width, accumulate: false)
             // Back to [count, O, OH*OW], plus the bias.
             for s in 0..<count {
                 for o in 0..<outChannels {
-                    let target = out + ((first + s) * outChannels + o) * plane
-                    let source = products + o * width + s * plane
+                    let output = out + ((first + s) * outChannels + o) * plane
+                    let source = target + o * width + s * plane
                     if let bias {
                         let b = bias.buffer.base[o]
-                        for p in 0..<plane { target[p] = source[p] + b }
-                    } else {
-                        target.initialize(from: source, count: plane)
+                        for p in 0..<plane { output[p] = source[p] + b }
+                    } else if count > 1 {
+                        output.initialize(from: source, count: plane)
                     }
                 }
             }
@@ -126,18 +137,21 @@ func convolution<Scalar>(
     }
 }
 
-/// Copies samples `first..<first + count` of an output-shaped tensor [batch, O, OH*OW] into
-/// `products` as one matrix [O, count * OH*OW] (the layout the chunked products use).
+/// Samples `first..<first + count` of an output-shaped tensor [batch, O, OH*OW] as one matrix
+/// [O, count * OH*OW] (the layout the chunked products use): the tensor's own memory for one
+/// sample, else a copy in `products`.
 @inline(__always)
-private func gatherOutputChunk<Scalar>(
-    _ outputShaped: UnsafePointer<Scalar>, first: Int, count: Int, _ g: ConvolutionGeometry, into products: UnsafeMutablePointer<Scalar>
-) {
+private func outputChunk<Scalar>(
+    _ outputShaped: UnsafePointer<Scalar>, first: Int, count: Int, _ g: ConvolutionGeometry, copyingInto products: UnsafeMutablePointer<Scalar>
+) -> UnsafePointer<Scalar> {
     let (outChannels, plane) = (g.outputChannels, g.outputPlane)
+    if count == 1 { return outputShaped + first * outChannels * plane }
     for s in 0..<count {
         for o in 0..<outChannels {
             (products + o * count * plane + s * plane).update(from: outputShaped + ((first + s) * outChannels + o) * plane, count: plane)
         }
     }
+    return UnsafePointer(products)
 }
 
 /// The adjoint of the convolution in its input (a transposed convolution): for an output
@@ -150,17 +164,24 @@ func convolutionInputGradient<Scalar>(
 ) -> Tensor<Scalar> {
     let (outChannels, plane, patch) = (g.outputChannels, g.outputPlane, g.patchSize)
     let value = Tensor<Scalar>(shape: g.inputShape) { inputGradient in
-        inputGradient.initialize(repeating: 0, count: g.batch * g.inputSample)
-        guard outChannels > 0, plane > 0, patch > 0 else { return }
-        forEachChunk(g) { (first, count, columns: UnsafeMutablePointer<Scalar>, products) in
+        guard outChannels > 0, plane > 0, patch > 0 else {
+            inputGradient.initialize(repeating: 0, count: g.batch * g.inputSample)
+            return
+        }
+        let flat = FlatRows(g)
+        forEachChunk(g) { (_, first, count, columns: UnsafeMutablePointer<Scalar>, products) in
             let width = count * plane
-            gatherOutputChunk(outputGradient.buffer.base, first: first, count: count, g, into: products)
-            // columns [C*KH*KW, count*OH*OW] = filterᵀ [C*KH*KW, O] x G [O, count*OH*OW]
+            let chunkGradient = outputChunk(outputGradient.buffer.base, first: first, count: count, g, copyingInto: products)
+            // columns [C*KH*KW, count*OH*OW] = filterᵀ [C*KH*KW, O] x G [O, count*OH*OW], added to
+            // zeros (OpenBLAS's own zeroing for beta = 0 is slower than memset).
+            columns.update(repeating: 0, count: patch * width)
             Scalar._gemm(
                 transposeA: true, transposeB: false, m: patch, n: width, k: outChannels, filter.buffer.base, lda: patch,
-                products, ldb: width, columns, ldc: width, accumulate: false)
+                chunkGradient, ldb: width, columns, ldc: width, accumulate: true)
             for s in 0..<count {
-                Kernels.col2im(columns + s * plane, inputGradient + (first + s) * g.inputSample, g, rowStride: width)
+                let sample = inputGradient + (first + s) * g.inputSample
+                sample.initialize(repeating: 0, count: g.inputSample)
+                Kernels.col2im(UnsafePointer(columns + s * plane), sample, g, flat: flat, rowStride: width)
             }
         }
     }
@@ -182,18 +203,31 @@ func convolutionFilterGradient<Scalar>(
 ) -> Tensor<Scalar> {
     let (outChannels, plane, patch) = (g.outputChannels, g.outputPlane, g.patchSize)
     let value = Tensor<Scalar>(shape: g.filterShape) { filterGradient in
-        filterGradient.initialize(repeating: 0, count: outChannels * patch)
+        let size = outChannels * patch
+        filterGradient.initialize(repeating: 0, count: size)
         guard outChannels > 0, plane > 0, patch > 0 else { return }
-        forEachChunk(g) { (first, count, columns: UnsafeMutablePointer<Scalar>, products) in
+        // Part 0 sums into the result; each other part into its own matrix, added in order at
+        // the end (so the result does not depend on which part finishes first).
+        let extraParts = CoreSplit.maximumParts - 1
+        let partSums = UnsafeMutablePointer<Scalar>.allocate(capacity: Swift.max(extraParts * size, 1))
+        defer { partSums.deallocate() }
+        partSums.initialize(repeating: 0, count: extraParts * size)
+        let flat = FlatRows(g)
+        forEachChunk(g) { (part, first, count, columns: UnsafeMutablePointer<Scalar>, products) in
             let width = count * plane
             for s in 0..<count {
-                Kernels.im2col(input.buffer.base + (first + s) * g.inputSample, columns + s * plane, g, rowStride: width)
+                Kernels.im2col(input.buffer.base + (first + s) * g.inputSample, columns + s * plane, g, flat: flat, rowStride: width)
             }
-            gatherOutputChunk(outputGradient.buffer.base, first: first, count: count, g, into: products)
-            // filterGradient [O, C*KH*KW] += G [O, count*OH*OW] x columnsᵀ [count*OH*OW, C*KH*KW]
+            let chunkGradient = outputChunk(outputGradient.buffer.base, first: first, count: count, g, copyingInto: products)
+            // sum [O, C*KH*KW] += G [O, count*OH*OW] x columnsᵀ [count*OH*OW, C*KH*KW]
+            let sum = part == 0 ? filterGradient : partSums + (part - 1) * size
             Scalar._gemm(
-                transposeA: false, transposeB: true, m: outChannels, n: patch, k: width, products, lda: width, columns,
-                ldb: width, filterGradient, ldc: patch, accumulate: true)
+                transposeA: false, transposeB: true, m: outChannels, n: patch, k: width, chunkGradient, lda: width, columns,
+                ldb: width, sum, ldc: patch, accumulate: true)
+        }
+        for part in 0..<extraParts {
+            let sum = partSums + part * size
+            for i in 0..<size { filterGradient[i] += sum[i] }
         }
     }
     // Bilinear: <E, filterGradient(x, G)> = <G, conv_E(x)> = <convᵀ_E(G), x>.
