@@ -13,6 +13,18 @@ extension Conv2D {
         conv2DInputGradient(seeds, filter: filter, inputShape: [seeds.shape[0]] + Array(input.shape.dropFirst()),
                             stride: stride, padding: padding)
     }
+
+    /// The transposed convolution of seeds given on the max-pooled pre-activation (R per
+    /// sample of `input`): routed to `pool`'s winners in `poolInput` and mapped back to the
+    /// input in one pass, without the routed seeds in memory. [R·B, inChannels, height, width].
+    public func inputGradient(
+        throughPool pool: MaxPool2D<Scalar>, ofPooledPreActivation seeds: Tensor<Scalar>, poolInput: Tensor<Scalar>,
+        input: Tensor<Scalar>
+    ) -> Tensor<Scalar> {
+        conv2DInputGradient(
+            throughMaxPoolOf: seeds, poolInput: poolInput, window: pool.window, poolStride: pool.stride, filter: filter,
+            inputShape: input.shape, stride: stride, padding: padding)
+    }
 }
 
 extension MaxPool2D {

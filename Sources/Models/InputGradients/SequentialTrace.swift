@@ -54,13 +54,13 @@ public struct SequentialTrace<Scalar: TensorScalar> {
     /// max-pooled pre-activation, so the ReLU's derivative at each window's winner is 1 exactly
     /// where the pooled output is positive: it is applied to the seeds at the pooled
     /// resolution, before they are routed to the winners (a quarter of the elements for 2x2
-    /// windows), with the same result.
+    /// windows), with the same result. The routing and the transposed convolution then run
+    /// as one operation (`Conv2D.inputGradient(throughPool:...)`).
     private func gradientThroughReLUThenPool(_ seeds: Tensor<Scalar>, pool index: Int) -> Tensor<Scalar>? {
         guard let pool = layers[index] as? MaxPool2D<Scalar>, let convolution = layers[index - 1] as? Conv2D<Scalar>,
               case .relu = convolution.activation else { return nil }
         let masked = seeds.multiplyingEachReplica(by: values[index + 1].positiveMask())
-        guard let routed = pool.inputGradient(of: masked, input: values[index], output: values[index + 1]) else { return nil }
-        return convolution.inputGradient(ofPreActivation: routed, input: values[index - 1])
+        return convolution.inputGradient(throughPool: pool, ofPooledPreActivation: masked, poolInput: values[index], input: values[index - 1])
     }
 }
 

@@ -95,10 +95,16 @@ extension Tensor {
             self.init(stacking: tensors.map { $0.rank > 1 ? $0.norm(norm, alongAxes: Array(1..<$0.rank)) : abs($0) }, alongAxis: 0)
             return
         }
+        // The rows split across cores (the nine seeds' input gradients of a CNN batch are
+        // tens of megabytes).
+        let columns = tensors.map { $0.count / rows }
+        let rowSize = Swift.max(columns.reduce(0, +), 1)
         self.init(shape: [tensors.count, rows]) { out in
-            for (i, tensor) in tensors.enumerated() {
-                let layout = ReductionLayout(shape: [rows, tensor.count / rows], reduced: [false, true])
-                norm.reduceInOnePass(tensor.buffer.base, into: out + i * rows, layout: layout)
+            CoreSplit.forEachPart(count: rows, minimumPerPart: Swift.max(1, (1 << 18) / rowSize)) { _, part in
+                for (i, tensor) in tensors.enumerated() {
+                    let layout = ReductionLayout(shape: [part.count, columns[i]], reduced: [false, true])
+                    norm.reduceInOnePass(tensor.buffer.base + part.lowerBound * columns[i], into: out + i * rows + part.lowerBound, layout: layout)
+                }
             }
         }
     }

@@ -154,16 +154,18 @@ private func outputChunk<Scalar>(
     return UnsafePointer(products)
 }
 
-/// The adjoint of the convolution in its input (a transposed convolution): for an output
-/// gradient G, the input gradient, [batch, inChannels, H, W]. Each chunk's column gradient
-/// filterᵀ G is folded back onto its samples with col2im.
-@_specialize(where Scalar == Float)
-@_specialize(where Scalar == Double)
-func convolutionInputGradient<Scalar>(
-    _ outputGradient: Tensor<Scalar>, _ filter: Tensor<Scalar>, _ g: ConvolutionGeometry
+/// The transposed convolution's value (no gradient recorded), [batch, inChannels, H, W]:
+/// `outputGradientChunk(first, count, scratch)` gives samples `first..<first + count` of the
+/// output gradient as one matrix [O, count * OH*OW] (in `scratch`, which has room for it,
+/// or elsewhere), and each chunk's column gradient filterᵀ G is folded back onto its samples
+/// with col2im.
+@inline(__always)
+func transposedConvolution<Scalar: TensorScalar>(
+    _ filter: Tensor<Scalar>, _ g: ConvolutionGeometry,
+    outputGradientChunk: (_ first: Int, _ count: Int, _ scratch: UnsafeMutablePointer<Scalar>) -> UnsafePointer<Scalar>
 ) -> Tensor<Scalar> {
     let (outChannels, plane, patch) = (g.outputChannels, g.outputPlane, g.patchSize)
-    let value = Tensor<Scalar>(shape: g.inputShape) { inputGradient in
+    return Tensor<Scalar>(shape: g.inputShape) { inputGradient in
         guard outChannels > 0, plane > 0, patch > 0 else {
             inputGradient.initialize(repeating: 0, count: g.batch * g.inputSample)
             return
@@ -171,7 +173,7 @@ func convolutionInputGradient<Scalar>(
         let flat = FlatRows(g)
         forEachChunk(g) { (_, first, count, columns: UnsafeMutablePointer<Scalar>, products) in
             let width = count * plane
-            let chunkGradient = outputChunk(outputGradient.buffer.base, first: first, count: count, g, copyingInto: products)
+            let chunkGradient = outputGradientChunk(first, count, products)
             // columns [C*KH*KW, count*OH*OW] = filterᵀ [C*KH*KW, O] x G [O, count*OH*OW], added to
             // zeros (OpenBLAS's own zeroing for beta = 0 is slower than memset).
             columns.update(repeating: 0, count: patch * width)
@@ -184,6 +186,19 @@ func convolutionInputGradient<Scalar>(
                 Kernels.col2im(UnsafePointer(columns + s * plane), sample, g, flat: flat, rowStride: width)
             }
         }
+    }
+}
+
+/// The adjoint of the convolution in its input (a transposed convolution): for an output
+/// gradient G, the input gradient, [batch, inChannels, H, W]. Each chunk's column gradient
+/// filterᵀ G is folded back onto its samples with col2im.
+@_specialize(where Scalar == Float)
+@_specialize(where Scalar == Double)
+func convolutionInputGradient<Scalar>(
+    _ outputGradient: Tensor<Scalar>, _ filter: Tensor<Scalar>, _ g: ConvolutionGeometry
+) -> Tensor<Scalar> {
+    let value = transposedConvolution(filter, g) { first, count, products in
+        outputChunk(outputGradient.buffer.base, first: first, count: count, g, copyingInto: products)
     }
     // Linear in each argument: <D, convᵀ_w(G)> = <conv_w(D), G> = <w, filterGradient(D, G)>.
     return Tensor.recording(value, inputs: [outputGradient, filter]) { upstream in

@@ -1,7 +1,6 @@
 // Max pooling over square windows of NCHW batches. The forward pass records which input
-// element won each window; the pullback scatters the gradient onto the winners
-// (`scatteringAdd`), whose own pullback gathers them (`gathering`), so every order of
-// derivative is available.
+// element won each window; the pullback scatters the gradient onto the winners, whose own
+// pullback gathers them (`gathering`), so every order of derivative is available.
 
 /// The largest element of each `window` x `window` patch of every channel, the patches
 /// `stride` apart (no padding: only whole windows; ties go to the first element in
@@ -37,51 +36,91 @@ public func maxPool2D<Scalar>(_ input: Tensor<Scalar>, window: Int = 2, stride: 
     let value = Tensor<Scalar>(shape: [shape[0], shape[1], outputHeight, outputWidth]) { out in
         winners = poolingWinners(of: input, window: window, stride: step, values: out)
     }
-    let inputCount = input.count
     return Tensor.recording(value, input: input) { [winners] upstream in
-        routedToWinners(upstream, winners: winners, inputCount: inputCount).reshaped(to: shape)
+        routedToWinners(upstream, winners: winners, input: shape)
     }
 }
 
-/// Gradients of the pooled output, [R·B, ...] with R blocks of `winners.count` entries,
-/// added onto each window's winner: R blocks of `inputCount` entries, flattened. A scatter,
-/// whose pullback gathers, so every order of derivative is available.
-private func routedToWinners<Scalar: TensorScalar>(_ seeds: Tensor<Scalar>, winners: [Int], inputCount: Int) -> Tensor<Scalar> {
+/// Gradients of the pooled output, `seeds` [R·B, C, OH, OW] (R replicas of the B·C pooled
+/// planes), each added onto its window's winner: [R·B, C, H, W] for an input shaped `input`
+/// [B, C, H, W]. Every plane's windows lie in that plane, so the result is built plane by
+/// plane (zeroed, then added to while it is in cache), the planes split across cores. Its
+/// pullback gathers at the winners, so every order of derivative is available.
+private func routedToWinners<Scalar: TensorScalar>(_ seeds: Tensor<Scalar>, winners: [Int], input: [Int]) -> Tensor<Scalar> {
+    let (planes, planeSize) = (input[0] * input[1], input[2] * input[3])
+    let pooledPlane = winners.count / Swift.max(planes, 1)
     let replicas = seeds.count / Swift.max(winners.count, 1)
-    return seeds.reshaped(to: [replicas, winners.count]).scatteringAdd(atIndices: winners, alongAxis: 1, size: inputCount)
+    let resultShape = [seeds.shape[0], input[1], input[2], input[3]]
+    let value = Tensor<Scalar>(shape: resultShape) { out in
+        let rows = replicas * planes
+        winners.withUnsafeBufferPointer { winners in
+            CoreSplit.forEachPart(count: rows, minimumPerPart: Swift.max(1, (1 << 18) / Swift.max(planeSize, 1))) { _, rows in
+                for row in rows {
+                    let (replica, plane) = row.quotientAndRemainder(dividingBy: planes)
+                    // Winner indices count from the start of the input; in replica r they land
+                    // r·B·C·H·W further on.
+                    let target = out + replica * planes * planeSize
+                    (target + plane * planeSize).update(repeating: 0, count: planeSize)
+                    let source = seeds.buffer.base + row * pooledPlane
+                    let planeWinners = winners.baseAddress! + plane * pooledPlane
+                    for k in 0..<pooledPlane { target[planeWinners[k]] += source[k] }
+                }
+            }
+        }
+    }
+    return Tensor.recording(value, input: seeds) { upstream in
+        upstream.reshaped(to: [replicas, planes * planeSize]).gathering(atIndices: winners, alongAxis: 1).reshaped(to: seeds.shape)
+    }
 }
 
 /// The flat input index of each window's largest element (ties to the first in row-major
-/// order), window by window in output order; the maxima go to `values` when given.
-private func poolingWinners<Scalar: TensorScalar>(
+/// order; a NaN beats any number), window by window in output order; the maxima go to
+/// `values` when given. The planes are split across cores.
+func poolingWinners<Scalar: TensorScalar>(
     of input: Tensor<Scalar>, window: Int, stride step: Int, values: UnsafeMutablePointer<Scalar>? = nil
 ) -> [Int] {
     let shape = input.shape
     let (height, width) = (shape[2], shape[3])
     let (outputHeight, outputWidth) = ((height - window) / step + 1, (width - window) / step + 1)
     let planes = shape[0] * shape[1]
-    var winners = [Int](repeating: 0, count: planes * outputHeight * outputWidth)
+    let pooledPlane = outputHeight * outputWidth
+    var winners = [Int](repeating: 0, count: planes * pooledPlane)
     let source = input.buffer.base
+    @inline(__always) func beats(_ value: Scalar, _ best: Scalar) -> Bool { value > best || (value.isNaN && !best.isNaN) }
     winners.withUnsafeMutableBufferPointer { winners in
-        var o = 0
-        for plane in 0..<planes {
-            let planeStart = plane * height * width
-            for y in 0..<outputHeight {
-                for x in 0..<outputWidth {
-                    var best = planeStart + y * step * width + x * step
-                    var bestValue = source[best]
-                    for u in 0..<window {
-                        let rowStart = planeStart + (y * step + u) * width + x * step
-                        for v in 0..<window {
-                            let value = source[rowStart + v]
-                            if value > bestValue || (value.isNaN && !bestValue.isNaN) {
-                                (best, bestValue) = (rowStart + v, value)
+        let winners = winners.baseAddress!
+        CoreSplit.forEachPart(count: planes, minimumPerPart: Swift.max(1, (1 << 18) / Swift.max(height * width, 1))) { _, planes in
+            for plane in planes {
+                let planeStart = plane * height * width
+                var o = plane * pooledPlane
+                for y in 0..<outputHeight {
+                    for x in 0..<outputWidth {
+                        let corner = planeStart + y * step * width + x * step
+                        var (best, bestValue) = (corner, source[corner])
+                        if window == 2 {
+                            // The common 2 x 2 window, unrolled into selects (no branches to mispredict):
+                            // the other three in row-major order.
+                            @inline(__always) func consider(_ candidate: Int) {
+                                let value = source[candidate]
+                                let wins = beats(value, bestValue)
+                                best = wins ? candidate : best
+                                bestValue = wins ? value : bestValue
+                            }
+                            consider(corner + 1)
+                            consider(corner + width)
+                            consider(corner + width + 1)
+                        } else {
+                            for u in 0..<window {
+                                let rowStart = corner + u * width
+                                for v in 0..<window where beats(source[rowStart + v], bestValue) {
+                                    (best, bestValue) = (rowStart + v, source[rowStart + v])
+                                }
                             }
                         }
+                        winners[o] = best
+                        values?[o] = bestValue
+                        o += 1
                     }
-                    winners[o] = best
-                    values?[o] = bestValue
-                    o += 1
                 }
             }
         }
@@ -109,6 +148,5 @@ public func maxPool2DInputGradient<Scalar>(
     guard seeds.rank == 4, samples > 0, seeds.shape[0] % samples == 0, Array(seeds.shape.dropFirst()) == pooled else {
         fail(.mismatch(operation: "maxPool2DInputGradient (seeds vs the pooled input)", lhs: seeds.shape, rhs: [samples] + pooled))
     }
-    let winners = poolingWinners(of: input, window: window, stride: step)
-    return routedToWinners(seeds, winners: winners, inputCount: input.count).reshaped(to: [seeds.shape[0]] + Array(shape.dropFirst()))
+    return routedToWinners(seeds, winners: poolingWinners(of: input, window: window, stride: step), input: shape)
 }

@@ -1,0 +1,69 @@
+/// The gradient of a convolution's input for seeds given on its max-pooled output: the same
+/// as routing the seeds to the pooling windows' winners (`maxPool2DInputGradient`) and then
+/// taking the transposed convolution (`conv2DInputGradient`), but without the routed seeds
+/// in memory. Each chunk of samples routes its seeds into the product's scratch matrix, in
+/// cache, instead of writing a tensor of the convolution's output size (four times the
+/// seeds for 2 x 2 windows) and reading it back; for the nine class seeds per sample of the
+/// margin loss on the MNIST network that tensor is a few hundred megabytes.
+///
+/// - Parameters:
+///   - seeds: [R·B, outChannels, pooledHeight, pooledWidth]: R seeds per sample on the pooled
+///     output (replica-major: row r·B + b belongs to sample b).
+///   - poolInput: [B, outChannels, OH, OW], what was pooled (the convolution's output or an
+///     elementwise function of it, such as its ReLU): it decides the winners.
+///   - window, poolStride: The pooling's window and stride (`window` when nil).
+///   - filter: The convolution's filter [outChannels, inChannels, KH, KW].
+///   - inputShape: The convolution's input shape [B, inChannels, H, W].
+///   - stride, padding: The convolution's.
+/// - Returns: [R·B, inChannels, H, W]. Differentiable in the seeds and the filter (when either
+///   is recorded, the two operations are composed instead).
+@_specialize(where Scalar == Float)
+@_specialize(where Scalar == Double)
+public func conv2DInputGradient<Scalar>(
+    throughMaxPoolOf seeds: Tensor<Scalar>, poolInput: Tensor<Scalar>, window: Int = 2, poolStride: Int? = nil,
+    filter: Tensor<Scalar>, inputShape: [Int], stride: Int = 1, padding: ConvolutionPadding = .valid
+) -> Tensor<Scalar> {
+    let recorded = GradientRecording.isEnabled && (seeds.requiresGradient || filter.requiresGradient)
+    let samples = poolInput.shape.first ?? 0
+    guard !recorded, poolInput.rank == 4, samples > 0, seeds.rank == 4, seeds.shape[0] % samples == 0 else {
+        // Recorded (or malformed: the composed operations name the problem).
+        let routed = maxPool2DInputGradient(of: seeds, input: poolInput, window: window, stride: poolStride)
+        let replicas = routed.shape[0] / Swift.max(samples, 1)
+        let convolutionInput = [replicas * (inputShape.first ?? 0)] + inputShape.dropFirst()
+        return conv2DInputGradient(routed, filter: filter, inputShape: convolutionInput, stride: stride, padding: padding)
+    }
+    let replicas = seeds.shape[0] / samples
+    let geometry = ConvolutionGeometry(
+        input: [replicas * (inputShape.first ?? 0)] + inputShape.dropFirst(), filter: filter.shape, stride: stride,
+        padding: padding, operation: "conv2DInputGradient(throughMaxPoolOf:)")
+    let step = poolStride ?? window
+    let pooled = poolInput.shape[2] >= window && poolInput.shape[3] >= window
+        ? [poolInput.shape[1], (poolInput.shape[2] - window) / step + 1, (poolInput.shape[3] - window) / step + 1] : []
+    guard inputShape.first == samples, Array(poolInput.shape.dropFirst()) == Array(geometry.outputShape.dropFirst()),
+          Array(seeds.shape.dropFirst()) == pooled else {
+        fail(.invalid("conv2DInputGradient(throughMaxPoolOf:): seeds \(seeds.shape), pooled input \(poolInput.shape) (window \(window), stride \(step)) and convolution input \(inputShape) with filter \(filter.shape) do not fit together"))
+    }
+    let winners = poolingWinners(of: poolInput, window: window, stride: step)
+    let (channels, plane, pooledPlane) = (geometry.outputChannels, geometry.outputPlane, pooled[1] * pooled[2])
+    return winners.withUnsafeBufferPointer { winners in
+        transposedConvolution(filter, geometry) { first, count, products in
+            // The chunk's routed seeds as [O, count * OH*OW]: each pooled seed added onto its
+            // window's winner (winners count from the start of `poolInput`).
+            let width = count * plane
+            for s in 0..<count {
+                let row = first + s
+                let sample = row % samples
+                for o in 0..<channels {
+                    let target = products + o * width + s * plane
+                    target.update(repeating: 0, count: plane)
+                    let planeIndex = sample * channels + o
+                    let planeWinners = winners.baseAddress! + planeIndex * pooledPlane
+                    let planeStart = planeIndex * plane
+                    let source = seeds.buffer.base + (row * channels + o) * pooledPlane
+                    for k in 0..<pooledPlane { target[planeWinners[k] - planeStart] += source[k] }
+                }
+            }
+            return UnsafePointer(products)
+        }
+    }
+}
