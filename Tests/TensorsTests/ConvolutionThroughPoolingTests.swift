@@ -62,6 +62,28 @@ extension TensorsSuite {
             expectClose(result, composed(setting, seeds, poolInput, filter), tolerance: 1e-12)
         }
 
+        @Test("only positive winners: the seeds of windows whose maximum is not positive are dropped, recorded or not", arguments: PooledConvolutionCase.all)
+        func onlyPositiveWinners(setting: PooledConvolutionCase) {
+            let (seeds, output, filter) = operands(setting)
+            // A ReLU's output (shifted down so that whole windows are zero), as the layers give.
+            let poolInput = Tensor(shape: output.shape, scalars: output.scalars.map { max($0 - 1, 0) })
+            // The kept seeds by hand: each seed times 1 where its window's maximum is positive.
+            let maxima = maxPool2D(poolInput, window: setting.window, stride: setting.poolStride).scalars
+            let kept = Tensor(shape: seeds.shape, scalars: seeds.scalars.enumerated().map { i, seed in
+                maxima[i % maxima.count] > 0 ? seed : 0
+            })
+            #expect(kept.scalars.contains(0) && kept.scalars.contains { $0 != 0 })
+            let expected = composed(setting, kept, poolInput, filter)
+            func run(_ seeds: Tensor<Double>) -> Tensor<Double> {
+                conv2DInputGradient(
+                    throughMaxPoolOf: seeds, poolInput: poolInput, window: setting.window, poolStride: setting.poolStride,
+                    filter: filter, inputShape: setting.input, stride: setting.stride, padding: setting.padding,
+                    onlyPositiveWinners: true)
+            }
+            expectClose(run(seeds), expected, tolerance: 1e-12)
+            expectClose(run(seeds.requiringGradient()).withoutDerivative(), expected, tolerance: 1e-12)
+        }
+
         @Test("recorded, its gradients in the seeds and the filter are the composition's", arguments: PooledConvolutionCase.all.prefix(2))
         func recordedGradients(setting: PooledConvolutionCase) {
             let (seeds, poolInput, filter) = operands(setting)

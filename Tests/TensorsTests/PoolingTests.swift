@@ -32,6 +32,19 @@ extension TensorsSuite {
             #expect(g.scalars == [0, 2, 0, 0, 0, 0, -3, 0])
         }
 
+        @Test("a NaN wins its window (the first NaN in row-major order), in the forward pass and in the batched gradient")
+        func nan() {
+            // Windows (1, nan | 3, 2), (nan, 5 | nan, 9) and a tie (4, 4 | 4, 4).
+            let x = Tensor<Double>(shape: [1, 1, 2, 6], scalars: [1, .nan, .nan, 5, 4, 4, 3, 2, .nan, 9, 4, 4])
+            let y = maxPool2D(x.requiringGradient())
+            #expect(y.scalars[0].isNaN && y.scalars[1].isNaN && y.scalars[2] == 4)
+            let seed = Tensor<Double>(shape: [1, 1, 1, 3], scalars: [1, 2, 3])
+            let expected: [Double] = [0, 1, 2, 0, 3, 0, 0, 0, 0, 0, 0, 0]
+            let input = x.requiringGradient()
+            #expect(Tensors.gradients(of: maxPool2D(input), withRespectTo: [input], seed: seed)[0].scalars == expected)
+            #expect(maxPool2DInputGradient(of: seed, input: x).scalars == expected)
+        }
+
         @Test("ties go to the first element in row-major order")
         func ties() {
             let x = Tensor<Double>(shape: [1, 1, 2, 2], scalars: [7, 7, 7, 7]).requiringGradient()

@@ -14,16 +14,17 @@ extension Conv2D {
                             stride: stride, padding: padding)
     }
 
-    /// The transposed convolution of seeds given on the max-pooled pre-activation (R per
-    /// sample of `input`): routed to `pool`'s winners in `poolInput` and mapped back to the
+    /// Back through `pool` and this ReLU convolution at once: `seeds` on the pooled output (R
+    /// per sample of `input`), `poolInput` this layer's output. The ReLU's derivative is taken
+    /// at each window's winner, and the seeds are routed to the winners and mapped back to the
     /// input in one pass, without the routed seeds in memory. [R·B, inChannels, height, width].
     public func inputGradient(
-        throughPool pool: MaxPool2D<Scalar>, ofPooledPreActivation seeds: Tensor<Scalar>, poolInput: Tensor<Scalar>,
+        throughReLUPool pool: MaxPool2D<Scalar>, ofPooled seeds: Tensor<Scalar>, poolInput: Tensor<Scalar>,
         input: Tensor<Scalar>
     ) -> Tensor<Scalar> {
         conv2DInputGradient(
             throughMaxPoolOf: seeds, poolInput: poolInput, window: pool.window, poolStride: pool.stride, filter: filter,
-            inputShape: input.shape, stride: stride, padding: padding)
+            inputShape: input.shape, stride: stride, padding: padding, onlyPositiveWinners: true)
     }
 }
 

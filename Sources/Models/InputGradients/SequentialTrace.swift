@@ -53,14 +53,13 @@ public struct SequentialTrace<Scalar: TensorScalar> {
     /// or nil when the layers are not those. Max-pooling a ReLU's output is the ReLU of the
     /// max-pooled pre-activation, so the ReLU's derivative at each window's winner is 1 exactly
     /// where the pooled output is positive: it is applied to the seeds at the pooled
-    /// resolution, before they are routed to the winners (a quarter of the elements for 2x2
-    /// windows), with the same result. The routing and the transposed convolution then run
-    /// as one operation (`Conv2D.inputGradient(throughPool:...)`).
+    /// resolution, as they are routed to the winners (a quarter of the elements for 2x2
+    /// windows), with the same result; the routing and the transposed convolution run as one
+    /// operation (`Conv2D.inputGradient(throughReLUPool:ofPooled:poolInput:input:)`).
     private func gradientThroughReLUThenPool(_ seeds: Tensor<Scalar>, pool index: Int) -> Tensor<Scalar>? {
         guard let pool = layers[index] as? MaxPool2D<Scalar>, let convolution = layers[index - 1] as? Conv2D<Scalar>,
               case .relu = convolution.activation else { return nil }
-        let masked = seeds.multiplyingEachReplica(by: values[index + 1].positiveMask())
-        return convolution.inputGradient(throughPool: pool, ofPooledPreActivation: masked, poolInput: values[index], input: values[index - 1])
+        return convolution.inputGradient(throughReLUPool: pool, ofPooled: seeds, poolInput: values[index], input: values[index - 1])
     }
 }
 

@@ -15,19 +15,29 @@
 ///   - filter: The convolution's filter [outChannels, inChannels, KH, KW].
 ///   - inputShape: The convolution's input shape [B, inChannels, H, W].
 ///   - stride, padding: The convolution's.
+///   - onlyPositiveWinners: Drops the seeds of windows whose maximum is not positive: the
+///     derivative of a ReLU before the pooling, when `poolInput` is the ReLU's output (max
+///     pooling commutes with the ReLU, so its derivative at the winner is all that matters).
 /// - Returns: [R·B, inChannels, H, W]. Differentiable in the seeds and the filter (when either
 ///   is recorded, the two operations are composed instead).
 @_specialize(where Scalar == Float)
 @_specialize(where Scalar == Double)
 public func conv2DInputGradient<Scalar>(
     throughMaxPoolOf seeds: Tensor<Scalar>, poolInput: Tensor<Scalar>, window: Int = 2, poolStride: Int? = nil,
-    filter: Tensor<Scalar>, inputShape: [Int], stride: Int = 1, padding: ConvolutionPadding = .valid
+    filter: Tensor<Scalar>, inputShape: [Int], stride: Int = 1, padding: ConvolutionPadding = .valid,
+    onlyPositiveWinners: Bool = false
 ) -> Tensor<Scalar> {
     let recorded = GradientRecording.isEnabled && (seeds.requiresGradient || filter.requiresGradient)
     let samples = poolInput.shape.first ?? 0
     guard !recorded, poolInput.rank == 4, samples > 0, seeds.rank == 4, seeds.shape[0] % samples == 0 else {
         // Recorded (or malformed: the composed operations name the problem).
-        let routed = maxPool2DInputGradient(of: seeds, input: poolInput, window: window, stride: poolStride)
+        var kept = seeds
+        if onlyPositiveWinners {
+            let positive = maxPool2D(poolInput, window: window, stride: poolStride).positiveMask()
+            let replicas = seeds.shape[0] / Swift.max(samples, 1)
+            kept = (seeds.reshaped(to: [replicas] + positive.shape) * positive).reshaped(to: seeds.shape)
+        }
+        let routed = maxPool2DInputGradient(of: kept, input: poolInput, window: window, stride: poolStride)
         let replicas = routed.shape[0] / Swift.max(samples, 1)
         let convolutionInput = [replicas * (inputShape.first ?? 0)] + inputShape.dropFirst()
         return conv2DInputGradient(routed, filter: filter, inputShape: convolutionInput, stride: stride, padding: padding)
@@ -60,7 +70,16 @@ public func conv2DInputGradient<Scalar>(
                     let planeWinners = winners.baseAddress! + planeIndex * pooledPlane
                     let planeStart = planeIndex * plane
                     let source = seeds.buffer.base + (row * channels + o) * pooledPlane
-                    for k in 0..<pooledPlane { target[planeWinners[k] - planeStart] += source[k] }
+                    if onlyPositiveWinners {
+                        let pooled = poolInput.buffer.base
+                        for k in 0..<pooledPlane {
+                            let winner = planeWinners[k]
+                            let seed = source[k]
+                            target[winner - planeStart] += pooled[winner] > 0 ? seed : 0
+                        }
+                    } else {
+                        for k in 0..<pooledPlane { target[planeWinners[k] - planeStart] += source[k] }
+                    }
                 }
             }
             return UnsafePointer(products)

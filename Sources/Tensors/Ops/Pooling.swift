@@ -97,18 +97,19 @@ func poolingWinners<Scalar: TensorScalar>(
                     for x in 0..<outputWidth {
                         let corner = planeStart + y * step * width + x * step
                         var (best, bestValue) = (corner, source[corner])
-                        if window == 2 {
-                            // The common 2 x 2 window, unrolled into selects (no branches to mispredict):
-                            // the other three in row-major order.
+                        let (right, below) = (corner + 1, corner + width)
+                        if window == 2, !(source[right].isNaN || source[below].isNaN || source[below + 1].isNaN || bestValue.isNaN) {
+                            // The common 2 x 2 window without NaNs: the other three in row-major
+                            // order, by selects (random data would mispredict branches half the time).
                             @inline(__always) func consider(_ candidate: Int) {
                                 let value = source[candidate]
-                                let wins = beats(value, bestValue)
+                                let wins = value > bestValue
                                 best = wins ? candidate : best
                                 bestValue = wins ? value : bestValue
                             }
-                            consider(corner + 1)
-                            consider(corner + width)
-                            consider(corner + width + 1)
+                            consider(right)
+                            consider(below)
+                            consider(below + 1)
                         } else {
                             for u in 0..<window {
                                 let rowStart = corner + u * width
