@@ -156,3 +156,20 @@ def test_stderr_stream(kc):
 def test_unicode_output(kc):
     ex = run_ok(kc, 'print("héllo 🐱 " + String(repeating: "é", count: 5000))')
     assert ex.stdout == "héllo 🐱 " + "é" * 5000 + "\n"
+
+
+def test_convolution_split_across_cores_in_a_cell(kc):
+    """A batch large enough for the convolution to split its samples across threads runs in
+    the forked cell runner, equals its samples convolved one by one, and leaves the session
+    and BLAS's thread count as they were for the next cell."""
+    run_ok(kc, "var g = SeededGenerator(seed: 3)\n"
+               "let x = Tensor<Float>(randomUniform: [32, 8, 16, 16], using: &g)\n"
+               "let w = Tensor<Float>(randomUniform: [16, 8, 5, 5], using: &g)\n"
+               "let y = conv2D(x, filter: w, padding: .same)")
+    ex = run_ok(kc, "import Foundation\nvar worst: Float = 0\n"
+                    "for n in 0..<32 {\n"
+                    "    let one = conv2D(x[n..<(n + 1)], filter: w, padding: .same)\n"
+                    "    worst = max(worst, (one - y[n..<(n + 1)]).scalars.map(abs).max()!)\n"
+                    "}\n"
+                    "print(worst < 1e-4, y.shape, BLAS.configuration.threadCount == ProcessInfo.processInfo.activeProcessorCount)")
+    assert ex.stdout == "true [32, 16, 16, 16] true\n", ex.describe()
