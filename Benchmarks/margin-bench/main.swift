@@ -6,6 +6,8 @@
 //   margin-bench cnn --profile STEPS [--only NAME]   STEPS CNN steps of the last selected loss and exit
 //   margin-bench cnn [--seconds S] [--only SUBSTRING ...]   the MNIST-shaped CNN, batch 256 (not in "all":
 //                                   minutes, not seconds)
+//   margin-bench cnn-pass [--seconds S]   the CNN's nine-seed margin pass alone, in GFLOP/s, beside a
+//                                   cross-entropy step and its dominant products timed alone
 // Compare with the PyTorch peers: Benchmarks/peers/torch_toy.py (step) and
 // Benchmarks/peers/torch_margin_steps.py (margin and cnn, the same configurations).
 // On a busy machine, compare instruction counts instead of times (deterministic; valgrind cannot
@@ -141,5 +143,9 @@ if which == "cnn" {
     let profileSteps = arguments.firstIndex(of: "--profile").flatMap { $0 + 1 < arguments.count ? Int(arguments[$0 + 1]) : nil }
     runConvolutionalWorkload(seconds: seconds, only: only, profileSteps: profileSteps)
     if profileSteps != nil { exit(0) }
+}
+if which == "cnn-pass" {
+    let arguments = Array(CommandLine.arguments.dropFirst(2))
+    runSeedPassWorkload(seconds: arguments.firstIndex(of: "--seconds").flatMap { $0 + 1 < arguments.count ? Double(arguments[$0 + 1]) : nil } ?? 8)
 }
 print("\n" + quiet.report())
