@@ -176,8 +176,8 @@ struct FlatRows: Sendable {
 
     /// Where the column-matrix row of kernel offset (i, j) reads its channel: output position
     /// q reads channel position q + offset, for q in start..<end (the positions whose channel
-    /// position exists; those among them whose x leaves the row are masked apart); mask is
-    /// the row's in-row mask.
+    /// position exists; those among them whose x leaves the row are masked apart); `mask` is
+    /// where the row's in-row mask starts in `inRow`.
     private struct Shift {
         let offset: Int, start: Int, end: Int, mask: Int
     }
