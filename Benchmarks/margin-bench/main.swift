@@ -25,6 +25,13 @@ func signLabels(_ points: Tensor<Float>) -> [Int] {
     let scalars = points.scalars
     return stride(from: 0, to: scalars.count, by: 2).map { scalars[$0] > 0 ? 1 : 0 }
 }
+
+/// The word after `option` among the arguments after the workload's name, if any.
+func optionValue(_ option: String) -> String? {
+    let arguments = Array(CommandLine.arguments.dropFirst(2))
+    return arguments.firstIndex(of: option).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+}
+
 let quiet = QuietCheck()
 print("swift-margin numeric core benchmark")
 print(BLAS.configuration)
@@ -104,12 +111,10 @@ if which == "all" || which == "margin" {
             return (name, { largeMarginLoss(model: $0, inputs: inputs, labels: labels, layers: [-1, 0, 1, 2, 3], configuration: configuration) })
         }
     }
-    if let at = CommandLine.arguments.firstIndex(of: "--profile") {
+    if CommandLine.arguments.contains("--profile") {
         // margin --profile [STEPS] [--loss NAME]: untimed steps of one loss, for a profiler.
-        let arguments = CommandLine.arguments
-        let steps = at + 1 < arguments.count ? Int(arguments[at + 1]) ?? 300 : 300
-        let wanted = arguments.firstIndex(of: "--loss").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
-            ?? "paper l2 first-order"
+        let steps = optionValue("--profile").flatMap { Int($0) } ?? 300
+        let wanted = optionValue("--loss") ?? "paper l2 first-order"
         guard let (_, loss) = losses.first(where: { $0.0.contains(wanted) }) else {
             print("no loss named like \"\(wanted)\"; the losses are: \(losses.map(\.0).joined(separator: ", "))")
             exit(2)
@@ -138,14 +143,12 @@ if which == "all" || which == "ops" {
 }
 if which == "cnn" {
     let arguments = Array(CommandLine.arguments.dropFirst(2))
-    let seconds = arguments.firstIndex(of: "--seconds").flatMap { $0 + 1 < arguments.count ? Double(arguments[$0 + 1]) : nil } ?? 8
     let only = arguments.firstIndex(of: "--only").map { Array(arguments[($0 + 1)...]) } ?? []
-    let profileSteps = arguments.firstIndex(of: "--profile").flatMap { $0 + 1 < arguments.count ? Int(arguments[$0 + 1]) : nil }
-    runConvolutionalWorkload(seconds: seconds, only: only, profileSteps: profileSteps)
+    let profileSteps = optionValue("--profile").flatMap { Int($0) }
+    runConvolutionalWorkload(seconds: optionValue("--seconds").flatMap { Double($0) } ?? 8, only: only, profileSteps: profileSteps)
     if profileSteps != nil { exit(0) }
 }
 if which == "cnn-pass" {
-    let arguments = Array(CommandLine.arguments.dropFirst(2))
-    runSeedPassWorkload(seconds: arguments.firstIndex(of: "--seconds").flatMap { $0 + 1 < arguments.count ? Double(arguments[$0 + 1]) : nil } ?? 8)
+    runSeedPassWorkload(seconds: optionValue("--seconds").flatMap { Double($0) } ?? 8)
 }
 print("\n" + quiet.report())

@@ -21,6 +21,17 @@ enum CoreSplit {
     /// The most parts a split makes: the threads BLAS was configured with.
     static var maximumParts: Int { configuredThreads }
 
+    /// A memory-bound loop is worth a thread per part from this many scalars per part on
+    /// (a quarter of a million: a millisecond or so of work, against tens of microseconds to
+    /// start a thread).
+    static let minimumElementsPerPart = 1 << 18
+
+    /// `forEachPart(count:minimumPerPart:_:)` for a memory-bound loop whose items each touch
+    /// `elementsPerItem` scalars.
+    static func forEachPart(count: Int, elementsPerItem: Int, _ body: (_ part: Int, _ items: Range<Int>) -> Void) {
+        forEachPart(count: count, minimumPerPart: Swift.max(1, minimumElementsPerPart / Swift.max(elementsPerItem, 1)), body)
+    }
+
     /// Calls `body` with each part's number (0, 1, ... below `maximumParts`) and its consecutive
     /// share of `0..<count`: in parallel when there is enough work for more than one part (at
     /// least `minimumPerPart` items each) and BLAS may use more than one thread; else once, on

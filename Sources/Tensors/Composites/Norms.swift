@@ -98,9 +98,9 @@ extension Tensor {
         // The rows split across cores (the nine seeds' input gradients of a CNN batch are
         // tens of megabytes).
         let columns = tensors.map { $0.count / rows }
-        let rowSize = Swift.max(columns.reduce(0, +), 1)
+        let rowSize = columns.reduce(0, +)
         self.init(shape: [tensors.count, rows]) { out in
-            CoreSplit.forEachPart(count: rows, minimumPerPart: Swift.max(1, (1 << 18) / rowSize)) { _, part in
+            CoreSplit.forEachPart(count: rows, elementsPerItem: rowSize) { _, part in
                 for (i, tensor) in tensors.enumerated() {
                     let layout = ReductionLayout(shape: [part.count, columns[i]], reduced: [false, true])
                     norm.reduceInOnePass(tensor.buffer.base + part.lowerBound * columns[i], into: out + i * rows + part.lowerBound, layout: layout)

@@ -62,16 +62,24 @@ struct ConvolutionGeometry: Sendable, Equatable {
     var outputShape: [Int] { [batch, outputChannels, outputHeight, outputWidth] }
 }
 
-extension Kernels {
+/// How a convolution unfolds its samples into column matrices (im2col) and folds column
+/// matrices back onto samples (col2im), decided once per operation from its geometry: the
+/// flat-row loops when the geometry allows them (`FlatRows`), else the general ones.
+struct ColumnUnfolding: Sendable {
+    let g: ConvolutionGeometry
+    private let flat: FlatRows?
+
+    init(_ g: ConvolutionGeometry) {
+        self.g = g
+        flat = FlatRows(g)
+    }
+
     /// Unfolds one [C, H, W] sample into its column matrix [C * KH * KW, OH * OW]: row (c, i, j)
     /// holds input[c, oh * s + i - padTop, ow * s + j - padLeft] for every output position
     /// (oh, ow), and 0 where that falls in the padding. Rows are `rowStride` apart, so the
-    /// matrices of several samples can sit side by side. `flat` is `FlatRows(g)`, built once
-    /// per operation by the caller.
+    /// matrices of several samples can sit side by side.
     @inline(__always)
-    static func im2col<S: TensorScalar>(
-        _ sample: UnsafePointer<S>, _ columns: UnsafeMutablePointer<S>, _ g: ConvolutionGeometry, flat: FlatRows?, rowStride: Int
-    ) {
+    func im2col<S: TensorScalar>(_ sample: UnsafePointer<S>, _ columns: UnsafeMutablePointer<S>, rowStride: Int) {
         if let flat {
             flat.im2col(sample, columns, rowStride: rowStride)
             return
@@ -82,7 +90,7 @@ extension Kernels {
             let channel = sample + c * g.inputHeight * g.inputWidth
             for i in 0..<g.kernelHeight {
                 for j in 0..<g.kernelWidth {
-                    let (first, last) = validOutputColumns(offset: j - g.padLeft, size: g.inputWidth, count: ow, stride: g.stride)
+                    let (first, last) = Self.validOutputColumns(offset: j - g.padLeft, size: g.inputWidth, count: ow, stride: g.stride)
                     for y in 0..<oh {
                         let target = row + y * ow
                         let inputRow = y * g.stride + i - g.padTop
@@ -108,11 +116,8 @@ extension Kernels {
     /// Folds a column matrix [C * KH * KW, OH * OW] (rows `rowStride` apart) back onto one
     /// [C, H, W] sample, adding every entry to the input position it was read from (the
     /// adjoint of `im2col`). Accumulates into `sample`, which the caller initialises.
-    /// `flat` is `FlatRows(g)`, built once per operation by the caller.
     @inline(__always)
-    static func col2im<S: TensorScalar>(
-        _ columns: UnsafePointer<S>, _ sample: UnsafeMutablePointer<S>, _ g: ConvolutionGeometry, flat: FlatRows?, rowStride: Int
-    ) {
+    func col2im<S: TensorScalar>(_ columns: UnsafePointer<S>, _ sample: UnsafeMutablePointer<S>, rowStride: Int) {
         if let flat {
             flat.col2im(columns, sample, rowStride: rowStride)
             return
@@ -123,7 +128,7 @@ extension Kernels {
             let channel = sample + c * g.inputHeight * g.inputWidth
             for i in 0..<g.kernelHeight {
                 for j in 0..<g.kernelWidth {
-                    let (first, last) = validOutputColumns(offset: j - g.padLeft, size: g.inputWidth, count: ow, stride: g.stride)
+                    let (first, last) = Self.validOutputColumns(offset: j - g.padLeft, size: g.inputWidth, count: ow, stride: g.stride)
                     for y in 0..<oh where first < last {
                         let inputRow = y * g.stride + i - g.padTop
                         guard inputRow >= 0, inputRow < g.inputHeight else { continue }
@@ -158,7 +163,7 @@ extension Kernels {
 /// instead of one short run per output row. The positions whose x + j - padLeft leaves the
 /// row (and would wrap onto the neighbouring row) are masked out in the same loop, by a
 /// mask per horizontal shift built once per operation.
-struct FlatRows: Sendable {
+private struct FlatRows: Sendable {
     let g: ConvolutionGeometry
     /// For kernel column j, at j * outputPlane + q: 1 if output position q's shifted read
     /// x + j - padLeft stays inside its row, else 0 (in Float, which the loops compare as a

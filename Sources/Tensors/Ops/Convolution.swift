@@ -99,11 +99,11 @@ func convolution<Scalar>(
             }
             return
         }
-        let flat = FlatRows(g)
+        let unfolding = ColumnUnfolding(g)
         forEachChunk(g) { (_, first, count, columns: UnsafeMutablePointer<Scalar>, products) in
             let width = count * plane
             for s in 0..<count {
-                Kernels.im2col(input.buffer.base + (first + s) * g.inputSample, columns + s * plane, g, flat: flat, rowStride: width)
+                unfolding.im2col(input.buffer.base + (first + s) * g.inputSample, columns + s * plane, rowStride: width)
             }
             // products [O, count*OH*OW] = filter [O, C*KH*KW] x columns [C*KH*KW, count*OH*OW]; one
             // sample's products are already its output [O, OH*OW].
@@ -170,7 +170,7 @@ func transposedConvolution<Scalar: TensorScalar>(
             inputGradient.initialize(repeating: 0, count: g.batch * g.inputSample)
             return
         }
-        let flat = FlatRows(g)
+        let unfolding = ColumnUnfolding(g)
         forEachChunk(g) { (_, first, count, columns: UnsafeMutablePointer<Scalar>, products) in
             let width = count * plane
             let chunkGradient = outputGradientChunk(first, count, products)
@@ -183,7 +183,7 @@ func transposedConvolution<Scalar: TensorScalar>(
             for s in 0..<count {
                 let sample = inputGradient + (first + s) * g.inputSample
                 sample.initialize(repeating: 0, count: g.inputSample)
-                Kernels.col2im(UnsafePointer(columns + s * plane), sample, g, flat: flat, rowStride: width)
+                unfolding.col2im(UnsafePointer(columns + s * plane), sample, rowStride: width)
             }
         }
     }
@@ -227,11 +227,11 @@ func convolutionFilterGradient<Scalar>(
         let partSums = UnsafeMutablePointer<Scalar>.allocate(capacity: Swift.max(extraParts * size, 1))
         defer { partSums.deallocate() }
         partSums.initialize(repeating: 0, count: extraParts * size)
-        let flat = FlatRows(g)
+        let unfolding = ColumnUnfolding(g)
         forEachChunk(g) { (part, first, count, columns: UnsafeMutablePointer<Scalar>, products) in
             let width = count * plane
             for s in 0..<count {
-                Kernels.im2col(input.buffer.base + (first + s) * g.inputSample, columns + s * plane, g, flat: flat, rowStride: width)
+                unfolding.im2col(input.buffer.base + (first + s) * g.inputSample, columns + s * plane, rowStride: width)
             }
             let chunkGradient = outputChunk(outputGradient.buffer.base, first: first, count: count, g, copyingInto: products)
             // sum [O, C*KH*KW] += G [O, count*OH*OW] x columnsᵀ [count*OH*OW, C*KH*KW]

@@ -29,23 +29,22 @@ public func conv2DInputGradient<Scalar>(
 ) -> Tensor<Scalar> {
     let recorded = GradientRecording.isEnabled && (seeds.requiresGradient || filter.requiresGradient)
     let samples = poolInput.shape.first ?? 0
+    let replicas = (seeds.shape.first ?? 0) / Swift.max(samples, 1)
+    // The transposed convolution's input: R copies of the batch.
+    let convolutionInput = [replicas * (inputShape.first ?? 0)] + inputShape.dropFirst()
     guard !recorded, poolInput.rank == 4, samples > 0, seeds.rank == 4, seeds.shape[0] % samples == 0 else {
         // Recorded (or malformed: the composed operations name the problem).
         var kept = seeds
         if onlyPositiveWinners {
             let positive = maxPool2D(poolInput, window: window, stride: poolStride).positiveMask()
-            let replicas = seeds.shape[0] / Swift.max(samples, 1)
             kept = (seeds.reshaped(to: [replicas] + positive.shape) * positive).reshaped(to: seeds.shape)
         }
         let routed = maxPool2DInputGradient(of: kept, input: poolInput, window: window, stride: poolStride)
-        let replicas = routed.shape[0] / Swift.max(samples, 1)
-        let convolutionInput = [replicas * (inputShape.first ?? 0)] + inputShape.dropFirst()
         return conv2DInputGradient(routed, filter: filter, inputShape: convolutionInput, stride: stride, padding: padding)
     }
-    let replicas = seeds.shape[0] / samples
     let geometry = ConvolutionGeometry(
-        input: [replicas * (inputShape.first ?? 0)] + inputShape.dropFirst(), filter: filter.shape, stride: stride,
-        padding: padding, operation: "conv2DInputGradient(throughMaxPoolOf:)")
+        input: convolutionInput, filter: filter.shape, stride: stride, padding: padding,
+        operation: "conv2DInputGradient(throughMaxPoolOf:)")
     let step = poolStride ?? window
     let pooled = poolInput.shape[2] >= window && poolInput.shape[3] >= window
         ? [poolInput.shape[1], (poolInput.shape[2] - window) / step + 1, (poolInput.shape[3] - window) / step + 1] : []
@@ -64,22 +63,11 @@ public func conv2DInputGradient<Scalar>(
                 let row = first + s
                 let sample = row % samples
                 for o in 0..<channels {
-                    let target = products + o * width + s * plane
-                    target.update(repeating: 0, count: plane)
                     let planeIndex = sample * channels + o
-                    let planeWinners = winners.baseAddress! + planeIndex * pooledPlane
-                    let planeStart = planeIndex * plane
-                    let source = seeds.buffer.base + (row * channels + o) * pooledPlane
-                    if onlyPositiveWinners {
-                        let pooled = poolInput.buffer.base
-                        for k in 0..<pooledPlane {
-                            let winner = planeWinners[k]
-                            let seed = source[k]
-                            target[winner - planeStart] += pooled[winner] > 0 ? seed : 0
-                        }
-                    } else {
-                        for k in 0..<pooledPlane { target[planeWinners[k] - planeStart] += source[k] }
-                    }
+                    routePlane(
+                        seeds.buffer.base + (row * channels + o) * pooledPlane, winners: winners.baseAddress! + planeIndex * pooledPlane,
+                        count: pooledPlane, into: products + o * width + s * plane, planeStart: planeIndex * plane, planeSize: plane,
+                        keepingPositiveIn: onlyPositiveWinners ? poolInput.buffer.base : nil)
                 }
             }
             return UnsafePointer(products)

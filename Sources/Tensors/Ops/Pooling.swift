@@ -54,22 +54,38 @@ private func routedToWinners<Scalar: TensorScalar>(_ seeds: Tensor<Scalar>, winn
     let value = Tensor<Scalar>(shape: resultShape) { out in
         let rows = replicas * planes
         winners.withUnsafeBufferPointer { winners in
-            CoreSplit.forEachPart(count: rows, minimumPerPart: Swift.max(1, (1 << 18) / Swift.max(planeSize, 1))) { _, rows in
+            CoreSplit.forEachPart(count: rows, elementsPerItem: planeSize) { _, rows in
                 for row in rows {
-                    let (replica, plane) = row.quotientAndRemainder(dividingBy: planes)
-                    // Winner indices count from the start of the input; in replica r they land
-                    // r·B·C·H·W further on.
-                    let target = out + replica * planes * planeSize
-                    (target + plane * planeSize).update(repeating: 0, count: planeSize)
-                    let source = seeds.buffer.base + row * pooledPlane
-                    let planeWinners = winners.baseAddress! + plane * pooledPlane
-                    for k in 0..<pooledPlane { target[planeWinners[k]] += source[k] }
+                    let plane = row % planes
+                    routePlane(
+                        seeds.buffer.base + row * pooledPlane, winners: winners.baseAddress! + plane * pooledPlane, count: pooledPlane,
+                        into: out + row * planeSize, planeStart: plane * planeSize, planeSize: planeSize)
                 }
             }
         }
     }
     return Tensor.recording(value, input: seeds) { upstream in
         upstream.reshaped(to: [replicas, planes * planeSize]).gathering(atIndices: winners, alongAxis: 1).reshaped(to: seeds.shape)
+    }
+}
+
+/// Routes one pooled plane's `count` seeds onto their windows' winners: zeroes `plane`
+/// (`planeSize` entries; it is the input plane starting at flat index `planeStart`, where
+/// `winners` count from) and adds seed k at winner k. With `positiveIn`, only the seeds whose
+/// winner holds a positive value there: the derivative of a ReLU before the pooling.
+@inline(__always)
+func routePlane<Scalar: TensorScalar>(
+    _ seeds: UnsafePointer<Scalar>, winners: UnsafePointer<Int>, count: Int, into plane: UnsafeMutablePointer<Scalar>,
+    planeStart: Int, planeSize: Int, keepingPositiveIn values: UnsafePointer<Scalar>? = nil
+) {
+    plane.update(repeating: 0, count: planeSize)
+    if let values {
+        for k in 0..<count {
+            let (winner, seed) = (winners[k], seeds[k])
+            plane[winner - planeStart] += values[winner] > 0 ? seed : 0
+        }
+    } else {
+        for k in 0..<count { plane[winners[k] - planeStart] += seeds[k] }
     }
 }
 
@@ -89,7 +105,7 @@ func poolingWinners<Scalar: TensorScalar>(
     @inline(__always) func beats(_ value: Scalar, _ best: Scalar) -> Bool { value > best || (value.isNaN && !best.isNaN) }
     winners.withUnsafeMutableBufferPointer { winners in
         let winners = winners.baseAddress!
-        CoreSplit.forEachPart(count: planes, minimumPerPart: Swift.max(1, (1 << 18) / Swift.max(height * width, 1))) { _, planes in
+        CoreSplit.forEachPart(count: planes, elementsPerItem: height * width) { _, planes in
             for plane in planes {
                 let planeStart = plane * height * width
                 var o = plane * pooledPlane
