@@ -2,7 +2,7 @@
 //
 // swift-margin: a Jupyter kernel for large-margin deep learning experiments.
 // Dependency direction (an arrow means "imports"; no cycles):
-//   MarginKit -> {Margins, Attacks} -> Models -> Tensors -> COpenBLASLoader
+//   MarginKit -> {Margins, Attacks} -> Models -> Tensors -> {COpenBLASLoader, CScatterRows}
 //   MarginKit -> Datasets -> Tensors
 //   MarginKit -> Plotting -> {Margins, Attacks, Datasets, NotebookDisplay} (gnuplot figures, rich display)
 //   JupyterWire -> CZeroMQ, Crypto (the Jupyter wire protocol; knows nothing of Swift cells)
@@ -34,9 +34,12 @@ let package = Package(
     targets: [
         // C: finds the CPU's features, chooses OpenBLAS's kernels, and loads OpenBLAS with dlopen.
         .target(name: "COpenBLASLoader", linkerSettings: [.linkedLibrary("dl")]),
+        // C: the sparse row accumulation of the seeds' pass back through a max-pooled convolution,
+        // compiled for AVX-512, AVX2 and the baseline and chosen at load time (Swift cannot).
+        .target(name: "CScatterRows"),
         .target(
             name: "Tensors",
-            dependencies: ["COpenBLASLoader", .product(name: "RealModule", package: "swift-numerics")],
+            dependencies: ["COpenBLASLoader", "CScatterRows", .product(name: "RealModule", package: "swift-numerics")],
             exclude: ["README.md"]),
         .target(name: "Models", dependencies: ["Tensors"], exclude: ["README.md"]),
         .target(name: "Datasets", dependencies: ["Tensors"], exclude: ["README.md"]),

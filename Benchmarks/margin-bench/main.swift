@@ -6,8 +6,8 @@
 //   margin-bench cnn --profile STEPS [--only NAME]   STEPS CNN steps of the last selected loss and exit
 //   margin-bench cnn [--seconds S] [--only SUBSTRING ...]   the MNIST-shaped CNN, batch 256 (not in "all":
 //                                   minutes, not seconds)
-//   margin-bench cnn-pass [--seconds S]   the CNN's nine-seed margin pass alone, in GFLOP/s, beside a
-//                                   cross-entropy step and its dominant products timed alone
+//   margin-bench cnn-pass [--seconds S]   the CNN's nine-seed margin pass alone, beside a cross-entropy
+//                                   step; its way back through the second convolution, scattered and dense
 // Compare with the PyTorch peers: Benchmarks/peers/torch_toy.py (step) and
 // Benchmarks/peers/torch_margin_steps.py (margin and cnn, the same configurations).
 // On a busy machine, compare instruction counts instead of times (deterministic; valgrind cannot

@@ -29,19 +29,21 @@ struct SequentialTraceTests {
     }
 
     /// With the convolution's output not requested, a ReLU convolution and the max pooling after
-    /// it are gone back through at once (the ReLU's derivative taken at the pooled resolution).
+    /// it are gone back through at once (the ReLU's derivative taken at the pooled resolution);
+    /// the first convolution's filter rows (3 columns x 6 channels) are long enough for the
+    /// winner scatter.
     @Test("through convolution, max pooling and flatten, R seeds per sample match autodiff seed by seed",
           arguments: [Activation<Double>.relu, .tanh], [[-1, 0, 1, 2, 3], [-1, 1, 3]])
     func convolutionalMatchesAutodiff(activation: Activation<Double>, indices: [Int]) throws {
         var g = SeededGenerator(seed: 10)
         let model = Sequential<Double>([
-            Conv2D(inputChannels: 2, outputChannels: 3, kernelSize: 3, padding: .same, activation: activation, using: &g),
+            Conv2D(inputChannels: 6, outputChannels: 3, kernelSize: 3, padding: .same, activation: activation, using: &g),
             MaxPool2D(window: 2),
             Conv2D(inputChannels: 3, outputChannels: 2, kernelSize: 2, stride: 1, activation: activation, using: &g),
             Flatten(),
             Dense(inputSize: 2 * 2 * 2, outputSize: 3, using: &g),
         ])
-        let x = Tensor<Double>(randomNormal: [2, 2, 6, 6], using: &g).requiringGradient()
+        let x = Tensor<Double>(randomNormal: [2, 6, 6, 6], using: &g).requiringGradient()
         let trace = model.trace(x)
         #expect(trace.output.shape == [2, 3])
         let replicas = 3

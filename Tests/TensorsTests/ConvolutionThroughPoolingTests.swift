@@ -17,14 +17,24 @@ struct PooledConvolutionCase: Sendable, CustomTestStringConvertible {
         "\(input) * \(filter) stride \(stride) \(padding), pool \(window)/\(poolStride), \(replicas) seeds per sample"
     }
 
-    /// Non-overlapping windows after a 'same' convolution (the MNIST network's pattern, through
-    /// the flat-row im2col); overlapping windows (winners shared by several windows) after a
-    /// strided 'valid' one (the general path); and a batch large enough for chunks of two
-    /// samples split across cores, with nine seeds per sample as the margin loss sends.
+    /// Through the dense product (filter rows of kernelWidth x inChannels under 16 scalars):
+    /// non-overlapping windows after a 'same' convolution (the MNIST network's pattern, through
+    /// the flat-row im2col), and overlapping windows (winners shared by several windows) after
+    /// a strided 'valid' one (the general path).
+    ///
+    /// Through the winner scatter (rows of 16 scalars and more): a batch large enough to be
+    /// split across cores, with nine seeds per sample as the margin loss sends (replica blocks
+    /// 3, 3, 3; rows of 64, whole vectors); overlapping windows after a strided 'valid'
+    /// convolution whose windows miss the input's last row and column, five seeds (blocks 3, 2;
+    /// rows of 18, a scalar tail); a strided 'same' convolution padded on both sides, one seed
+    /// (rows of 25: a single-vector and a scalar tail); and four seeds (one block of 4).
     static let all = [
         PooledConvolutionCase(input: [2, 3, 6, 6], filter: [4, 3, 3, 3], stride: 1, padding: .same, window: 2, poolStride: 2, replicas: 3),
         PooledConvolutionCase(input: [2, 3, 9, 9], filter: [4, 3, 3, 3], stride: 2, padding: .valid, window: 3, poolStride: 1, replicas: 2),
         PooledConvolutionCase(input: [3, 16, 16, 16], filter: [8, 16, 4, 4], stride: 1, padding: .same, window: 2, poolStride: 2, replicas: 9),
+        PooledConvolutionCase(input: [2, 6, 12, 12], filter: [5, 6, 3, 3], stride: 2, padding: .valid, window: 3, poolStride: 1, replicas: 5),
+        PooledConvolutionCase(input: [2, 5, 7, 7], filter: [4, 5, 5, 5], stride: 2, padding: .same, window: 2, poolStride: 2, replicas: 1),
+        PooledConvolutionCase(input: [1, 8, 6, 6], filter: [6, 8, 3, 3], stride: 1, padding: .same, window: 2, poolStride: 2, replicas: 4),
     ]
 }
 
@@ -82,6 +92,20 @@ extension TensorsSuite {
             }
             expectClose(run(seeds), expected, tolerance: 1e-12)
             expectClose(run(seeds.requiringGradient()).withoutDerivative(), expected, tolerance: 1e-12)
+        }
+
+        @Test("in Float (the vector kernel the margin loss runs), equals the composition in Double", arguments: PooledConvolutionCase.all)
+        func singlePrecision(setting: PooledConvolutionCase) {
+            let (seeds, poolInput, filter) = operands(setting)
+            func float(_ t: Tensor<Double>) -> Tensor<Float> { Tensor(shape: t.shape, scalars: t.scalars.map { Float($0) }) }
+            // The Double operands rounded to Float first, so that both sides see the same winners.
+            let (seeds32, poolInput32, filter32) = (float(seeds), float(poolInput), float(filter))
+            func double(_ t: Tensor<Float>) -> Tensor<Double> { Tensor(shape: t.shape, scalars: t.scalars.map { Double($0) }) }
+            let result = conv2DInputGradient(
+                throughMaxPoolOf: seeds32, poolInput: poolInput32, window: setting.window, poolStride: setting.poolStride,
+                filter: filter32, inputShape: setting.input, stride: setting.stride, padding: setting.padding)
+            let expected = composed(setting, double(seeds32), double(poolInput32), double(filter32))
+            expectClose(double(result), expected, tolerance: 1e-4)
         }
 
         @Test("recorded, its gradients in the seeds and the filter are the composition's", arguments: PooledConvolutionCase.all.prefix(2))

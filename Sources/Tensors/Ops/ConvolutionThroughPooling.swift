@@ -54,6 +54,13 @@ public func conv2DInputGradient<Scalar>(
     }
     let winners = poolingWinners(of: poolInput, window: window, stride: step)
     let (channels, plane, pooledPlane) = (geometry.outputChannels, geometry.outputPlane, pooled[1] * pooled[2])
+    if winnerScatterServes(geometry) {
+        return winners.withUnsafeBufferPointer { winners in
+            winnerScatterTransposedConvolution(
+                seeds: seeds, winners: winners.baseAddress!, keepingPositiveIn: onlyPositiveWinners ? poolInput.buffer.base : nil,
+                filter: filter, samples: samples, pooledPlane: pooledPlane, geometry)
+        }
+    }
     return winners.withUnsafeBufferPointer { winners in
         transposedConvolution(filter, geometry) { first, count, products in
             // The chunk's routed seeds as [O, count * OH*OW]: each pooled seed added onto its

@@ -1,3 +1,4 @@
+import CScatterRows
 import RealModule
 
 /// A scalar type a `Tensor` can hold: `Float` (the default for models) or `Double` (for
@@ -25,6 +26,12 @@ where RawSignificand: FixedWidthInteger {
     static func _gemm(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, _ a: UnsafePointer<Self>, lda: Int,
         _ b: UnsafePointer<Self>, ldb: Int, _ c: UnsafeMutablePointer<Self>, ldc: Int, accumulate: Bool)
+    /// Adds scaled rows onto several target rows at once (the C kernel `scatter_rows`): for
+    /// each entry e and replica r, `target[r * replicaStride + k] += coefficients[e * replicas
+    /// + r] * rows[rowOffsets[e] + k]` for k in `0..<length`.
+    static func _scatterRows(
+        _ rows: UnsafePointer<Self>, rowOffsets: UnsafePointer<Int>, coefficients: UnsafePointer<Self>, entries: Int,
+        replicas: Int, into target: UnsafeMutablePointer<Self>, replicaStride: Int, length: Int)
 }
 
 extension Float: TensorScalar {
@@ -53,6 +60,12 @@ extension Float: TensorScalar {
             transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: 1, a: a, lda: lda, b: b,
             ldb: ldb, beta: accumulate ? 1 : 0, c: c, ldc: ldc)
     }
+    public static func _scatterRows(
+        _ rows: UnsafePointer<Float>, rowOffsets: UnsafePointer<Int>, coefficients: UnsafePointer<Float>, entries: Int,
+        replicas: Int, into target: UnsafeMutablePointer<Float>, replicaStride: Int, length: Int
+    ) {
+        scatter_rows_f32(rows, rowOffsets, coefficients, entries, replicas, target, replicaStride, length)
+    }
 }
 
 extension Double: TensorScalar {
@@ -80,5 +93,11 @@ extension Double: TensorScalar {
         BLAS.dgemm(
             transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: 1, a: a, lda: lda, b: b,
             ldb: ldb, beta: accumulate ? 1 : 0, c: c, ldc: ldc)
+    }
+    public static func _scatterRows(
+        _ rows: UnsafePointer<Double>, rowOffsets: UnsafePointer<Int>, coefficients: UnsafePointer<Double>, entries: Int,
+        replicas: Int, into target: UnsafeMutablePointer<Double>, replicaStride: Int, length: Int
+    ) {
+        scatter_rows_f64(rows, rowOffsets, coefficients, entries, replicas, target, replicaStride, length)
     }
 }
