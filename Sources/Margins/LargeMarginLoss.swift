@@ -137,15 +137,16 @@ private func labelMinusOther<Scalar>(labels: [Int], others: [[Int]], classes: In
 }
 
 /// [layers, K, batch]: the dual norm, at every layer, of the gradient of each compared class's
-/// score difference. `difference` [K, batch] is that difference; `logitSeeds` [K, batch, classes]
-/// its gradient with respect to the logits (used by the batched pass).
+/// score difference. `difference` gives that difference [K, batch], recorded from the logits
+/// (asked for only by the per-class passes); `logitSeeds` [K, batch, classes] its gradient with
+/// respect to the logits (used by the batched pass).
 private func differenceNorms<Scalar>(
-    difference: Tensor<Scalar>, logitSeeds: () -> Tensor<Scalar>, source: LayerGradientSource<Scalar>,
+    difference: () -> Tensor<Scalar>, k: Int, batch: Int, logitSeeds: () -> Tensor<Scalar>, source: LayerGradientSource<Scalar>,
     configuration: MarginConfiguration
 ) -> Tensor<Scalar> {
-    let (k, batch) = (difference.shape[0], difference.shape[1])
     func perClassNorms(_ activations: [Tensor<Scalar>]) -> Tensor<Scalar> {
-        Tensor(stacking: (0..<k).map { j in
+        let difference = difference()
+        return Tensor(stacking: (0..<k).map { j in
             gradientNorms(of: difference[j], activations: activations, configuration: configuration)
         }, alongAxis: 1)
     }
@@ -177,7 +178,8 @@ private func paperLoss<Scalar>(
     let others = otherClasses(of: logits.withoutDerivative(), labels: labels, count: k)
     let otherMinusLabel: Tensor<Scalar> = labelMinusOther(labels: labels, others: others, classes: classes, sign: -1)
     let difference = (logits * otherMinusLabel).sum(alongAxes: [2])           // [K, batch]: f_i - f_y
-    let norms = differenceNorms(difference: difference, logitSeeds: { otherMinusLabel }, source: source, configuration: configuration)
+    let norms = differenceNorms(
+        difference: { difference }, k: k, batch: batch, logitSeeds: { otherMinusLabel }, source: source, configuration: configuration)
     var terms = relu(difference.reshaped(to: [1, k, batch]) / (norms + Scalar(configuration.epsilon)) + perLayerColumn(gammas))
     if let clip = configuration.clip { terms = min(terms, Scalar(clip)) }
     let perLayer = k == 1 ? terms : configuration.aggregation == .max ? terms.max(alongAxes: [1]) : terms.sum(alongAxes: [1])
@@ -191,24 +193,108 @@ private func referenceLoss<Scalar>(
     let (batch, classes) = (logits.shape[0], logits.shape[1])
     let layerCount = source.layerCount
     let k = comparedClassCount(configuration.aggregation, classes: classes)
+    // The layer weights: a layer's size for l_inf, else 1.
+    let weights = layerSizes(source).map { configuration.norm == .lInfinity ? Double($0) : 1 }
+    if configuration.gradient == .firstOrder, let loss = firstOrderReferenceLoss(
+        logits: logits, labels: labels, source: source, gammas: gammas, alpha: alpha, weights: weights, k: k, configuration: configuration
+    ) {
+        return loss
+    }
     let probabilities = softmax(logits, alongAxis: 1)
     let others = otherClasses(of: probabilities.withoutDerivative(), labels: labels, count: k)
     let labelMinusOtherHot: Tensor<Scalar> = labelMinusOther(labels: labels, others: others, classes: classes)
     let difference = (probabilities * labelMinusOtherHot).sum(alongAxes: [2])  // [K, batch]: p_y - p_i
     // d(p_y - p_i)/d logits = p ⊙ (v - <p, v>) with v = e_y - e_i (the softmax Jacobian is symmetric).
-    let logitSeeds = configuration.gradient == .exact
-        ? { probabilities * (labelMinusOtherHot - difference.reshaped(to: [k, batch, 1])) }
-        : { constantReferenceSeeds(probabilities: probabilities, labels: labels, others: others, difference: difference) }
-    let norms = differenceNorms(difference: difference, logitSeeds: logitSeeds, source: source, configuration: configuration)
-    // The layer weights: a layer's size for l_inf, else 1.
-    let weights = perLayerColumn(layerSizes(source).map { configuration.norm == .lInfinity ? Double($0) : 1 }) as Tensor<Scalar>
-    let distances = difference.reshaped(to: [1, k, batch]) / (norms / weights + Scalar(configuration.epsilon))
+    let logitSeeds = { probabilities * (labelMinusOtherHot - difference.reshaped(to: [k, batch, 1])) }
+    let norms = differenceNorms(
+        difference: { difference }, k: k, batch: batch, logitSeeds: logitSeeds, source: source, configuration: configuration)
+    let denominators = configuration.gradient == .exact
+        ? norms / (perLayerColumn(weights) as Tensor<Scalar>) + Scalar(configuration.epsilon)
+        : constantReferenceDenominators(norms: norms, weights: weights, epsilon: configuration.epsilon)
+    let distances = difference.reshaped(to: [1, k, batch]) / denominators
     // The worst case over the compared classes, or each of them.
     let worst = configuration.aggregation == .sum || k == 1 ? distances : distances.min(alongAxes: [1], keepingDimensions: true)
     // relu(gamma - max(d, lower)) - gamma, written as -clamp(d, lower, gamma): the same values
     // (without rounding through gamma = 1e4) and gradients, with fewer operations.
     let clamped = min(max(worst, perLayerColumn(gammas.map { $0 * (1 - alpha) })), perLayerColumn(gammas))
     return clamped.sum() * Scalar(-1 / Double(batch * layerCount))
+}
+
+/// The reference form in the first-order mode. With the denominators constant, the loss is,
+/// around the current logits, a constant plus a linear function of the differences p_y - p_i
+/// (the clamp and the choice of the worst class only contribute constant factors), so its
+/// value and its gradient with respect to the logits come from plain loops over values and
+/// are recorded as one operation (`Tensor(linearizedValue:gradient:at:)`), instead of a dozen
+/// recorded tensor operations and their pullbacks. The same values and gradients as the
+/// composed expression, whose tie rules it follows: a clamp passes the gradient at its
+/// bounds, and worst classes that tie share it. Nil when a distance is not finite (the
+/// composed expression then decides what that means).
+private func firstOrderReferenceLoss<Scalar>(
+    logits: Tensor<Scalar>, labels: [Int], source: LayerGradientSource<Scalar>, gammas: [Double], alpha: Double,
+    weights: [Double], k: Int, configuration: MarginConfiguration
+) -> Tensor<Scalar>? {
+    let (batch, classes, layerCount) = (logits.shape[0], logits.shape[1], source.layerCount)
+    let probabilities = softmax(logits.withoutDerivative(), alongAxis: 1)
+    let others = otherClasses(of: probabilities, labels: labels, count: k)
+    let p = probabilities.scalars
+    var differences = [Scalar](repeating: 0, count: k * batch)  // [K, batch]: p_y - p_i
+    for j in 0..<k {
+        for b in 0..<batch { differences[j * batch + b] = p[b * classes + labels[b]] - p[b * classes + others[b][j]] }
+    }
+    let difference = Tensor(shape: [k, batch], scalars: differences)
+    let seeds = constantReferenceSeeds(probabilities: probabilities, labels: labels, others: others, difference: difference)
+    let norms = differenceNorms(
+        difference: {
+            // Only the per-class passes ask for it: p_y - p_i recorded from the logits.
+            let hot: Tensor<Scalar> = labelMinusOther(labels: labels, others: others, classes: classes)
+            return (softmax(logits, alongAxis: 1) * hot).sum(alongAxes: [2])
+        }, k: k, batch: batch, logitSeeds: { seeds }, source: source, configuration: configuration)
+    let denominators = constantReferenceDenominators(norms: norms, weights: weights, epsilon: configuration.epsilon).scalars
+
+    let scale = Scalar(-1 / Double(batch * layerCount))
+    let takesWorst = !(configuration.aggregation == .sum || k == 1)
+    var total: Scalar = 0
+    var differenceGradient = [Scalar](repeating: 0, count: k * batch)  // d loss / d (p_y - p_i)
+    for l in 0..<layerCount {
+        let (lower, upper) = (Scalar(gammas[l] * (1 - alpha)), Scalar(gammas[l]))
+        /// Adds one clamped term, min(max(d, lower), upper), and its gradient, which reaches the
+        /// differences of `classes` of sample b, `share` each.
+        func addTerm(_ d: Scalar, sample b: Int, classes: [Int], share: Scalar) {
+            let raised = d >= lower ? d : lower
+            total += raised <= upper ? raised : upper
+            guard d >= lower, raised <= upper else { return }
+            for j in classes {
+                differenceGradient[j * batch + b] += scale * share / denominators[(l * k + j) * batch + b]
+            }
+        }
+        func distance(_ j: Int, _ b: Int) -> Scalar { differences[j * batch + b] / denominators[(l * k + j) * batch + b] }
+        if takesWorst {
+            for b in 0..<batch {
+                let distances = (0..<k).map { distance($0, b) }
+                guard let worst = distances.min(), worst.isFinite else { return nil }
+                let tied = distances.indices.filter { distances[$0] == worst }
+                addTerm(worst, sample: b, classes: tied, share: 1 / Scalar(tied.count))
+            }
+        } else {
+            for j in 0..<k {
+                for b in 0..<batch {
+                    let d = distance(j, b)
+                    guard d.isFinite else { return nil }
+                    addTerm(d, sample: b, classes: [j], share: 1)
+                }
+            }
+        }
+    }
+    // d loss / d logits[b] = sum over j of d loss / d difference[j, b] times seed [j, b].
+    let seedValues = seeds.scalars
+    var logitGradient = [Scalar](repeating: 0, count: batch * classes)
+    for j in 0..<k {
+        for b in 0..<batch where differenceGradient[j * batch + b] != 0 {
+            let g = differenceGradient[j * batch + b]
+            for c in 0..<classes { logitGradient[b * classes + c] += g * seedValues[(j * batch + b) * classes + c] }
+        }
+    }
+    return Tensor(linearizedValue: total * scale, gradient: Tensor(shape: [batch, classes], scalars: logitGradient), at: logits)
 }
 
 /// One value per layer as a [layers, 1, 1] column, to broadcast over [layers, K, batch].
@@ -223,18 +309,38 @@ private func constantReferenceSeeds<Scalar>(
     probabilities: Tensor<Scalar>, labels: [Int], others: [[Int]], difference: Tensor<Scalar>
 ) -> Tensor<Scalar> {
     let (batch, classes, k) = (probabilities.shape[0], probabilities.shape[1], others[0].count)
-    let (p, d) = (probabilities.scalars, difference.scalars)
     var seeds = [Scalar](repeating: 0, count: k * batch * classes)
-    for j in 0..<k {
-        for b in 0..<batch {
-            let (row, shift) = ((j * batch + b) * classes, d[j * batch + b])
-            for c in 0..<classes {
-                let v: Scalar = c == labels[b] ? 1 : c == others[b][j] ? -1 : 0
-                seeds[row + c] = p[b * classes + c] * (v - shift)
+    seeds.withUnsafeMutableBufferPointer { seeds in
+        probabilities.withUnsafeBufferPointer { p in
+            difference.withUnsafeBufferPointer { d in
+                for b in 0..<batch {
+                    let (label, row) = (labels[b], others[b])
+                    for j in 0..<k {
+                        let (first, shift, other) = ((j * batch + b) * classes, d[j * batch + b], row[j])
+                        for c in 0..<classes {
+                            let v: Scalar = c == label ? 1 : c == other ? -1 : 0
+                            seeds[first + c] = p[b * classes + c] * (v - shift)
+                        }
+                    }
+                }
             }
         }
     }
     return Tensor(shape: [k, batch, classes], scalars: seeds)
+}
+
+/// The reference form's first-order denominators, [layers, K, batch]: each layer's constant
+/// gradient norms divided by the layer's weight, plus epsilon, in one pass.
+private func constantReferenceDenominators<Scalar>(norms: Tensor<Scalar>, weights: [Double], epsilon: Double) -> Tensor<Scalar> {
+    var denominators = norms.scalars
+    let perLayer = denominators.count / Swift.max(weights.count, 1)
+    denominators.withUnsafeMutableBufferPointer { values in
+        for (l, weight) in weights.enumerated() {
+            let (scale, shift) = (1 / Scalar(weight), Scalar(epsilon))
+            for i in l * perLayer..<(l + 1) * perLayer { values[i] = values[i] * scale + shift }
+        }
+    }
+    return Tensor(shape: norms.shape, scalars: denominators)
 }
 
 /// The number of scalars per sample at each layer the margin is measured at.
