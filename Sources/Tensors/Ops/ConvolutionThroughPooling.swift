@@ -4,7 +4,11 @@
 /// in memory. Each chunk of samples routes its seeds into the product's scratch matrix, in
 /// cache, instead of writing a tensor of the convolution's output size (four times the
 /// seeds for 2 x 2 windows) and reading it back; for the nine class seeds per sample of the
-/// margin loss on the MNIST network that tensor is a few hundred megabytes.
+/// margin loss on the MNIST network that tensor is a few hundred megabytes. When the filter's
+/// rows are long enough (kernel width x input channels of 16 and more), the winners' filter
+/// rows are scattered, times their seeds, onto the input instead (`WinnerScatter.swift`): the
+/// dense product's work on the routed seeds' zeros (three quarters of them for 2 x 2 windows,
+/// more behind a ReLU) is not done at all.
 ///
 /// - Parameters:
 ///   - seeds: [R·B, outChannels, pooledHeight, pooledWidth]: R seeds per sample on the pooled
