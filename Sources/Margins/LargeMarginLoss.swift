@@ -271,7 +271,7 @@ private func firstOrderReferenceLoss<Scalar>(
         if takesWorst {
             for b in 0..<batch {
                 let distances = (0..<k).map { distance($0, b) }
-                guard let worst = distances.min(), worst.isFinite else { return nil }
+                guard distances.allSatisfy(\.isFinite), let worst = distances.min() else { return nil }
                 let tied = distances.indices.filter { distances[$0] == worst }
                 addTerm(worst, sample: b, classes: tied, share: 1 / Scalar(tied.count))
             }
@@ -330,14 +330,15 @@ private func constantReferenceSeeds<Scalar>(
 }
 
 /// The reference form's first-order denominators, [layers, K, batch]: each layer's constant
-/// gradient norms divided by the layer's weight, plus epsilon, in one pass.
+/// gradient norms divided by the layer's weight, plus epsilon, in one pass (the exact mode's
+/// arithmetic, element by element).
 private func constantReferenceDenominators<Scalar>(norms: Tensor<Scalar>, weights: [Double], epsilon: Double) -> Tensor<Scalar> {
     var denominators = norms.scalars
     let perLayer = denominators.count / Swift.max(weights.count, 1)
     denominators.withUnsafeMutableBufferPointer { values in
         for (l, weight) in weights.enumerated() {
-            let (scale, shift) = (1 / Scalar(weight), Scalar(epsilon))
-            for i in l * perLayer..<(l + 1) * perLayer { values[i] = values[i] * scale + shift }
+            let (divisor, shift) = (Scalar(weight), Scalar(epsilon))
+            for i in l * perLayer..<(l + 1) * perLayer { values[i] = values[i] / divisor + shift }
         }
     }
     return Tensor(shape: norms.shape, scalars: denominators)
