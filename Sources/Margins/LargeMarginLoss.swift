@@ -208,10 +208,7 @@ private func referenceLoss<Scalar>(
     let logitSeeds = { probabilities * (labelMinusOtherHot - difference.reshaped(to: [k, batch, 1])) }
     let norms = differenceNorms(
         difference: { difference }, k: k, batch: batch, logitSeeds: logitSeeds, source: source, configuration: configuration)
-    let denominators = configuration.gradient == .exact
-        ? norms / (perLayerColumn(weights) as Tensor<Scalar>) + Scalar(configuration.epsilon)
-        : constantReferenceDenominators(norms: norms, weights: weights, epsilon: configuration.epsilon)
-    let distances = difference.reshaped(to: [1, k, batch]) / denominators
+    let distances = difference.reshaped(to: [1, k, batch]) / (norms / (perLayerColumn(weights) as Tensor<Scalar>) + Scalar(configuration.epsilon))
     // The worst case over the compared classes, or each of them.
     let worst = configuration.aggregation == .sum || k == 1 ? distances : distances.min(alongAxes: [1], keepingDimensions: true)
     // relu(gamma - max(d, lower)) - gamma, written as -clamp(d, lower, gamma): the same values
@@ -241,15 +238,15 @@ private func firstOrderReferenceLoss<Scalar>(
     for j in 0..<k {
         for b in 0..<batch { differences[j * batch + b] = p[b * classes + labels[b]] - p[b * classes + others[b][j]] }
     }
-    let difference = Tensor(shape: [k, batch], scalars: differences)
-    let seeds = constantReferenceSeeds(probabilities: probabilities, labels: labels, others: others, difference: difference)
+    let seeds = constantReferenceSeeds(probabilities: p, labels: labels, others: others, differences: differences)
     let norms = differenceNorms(
         difference: {
             // Only the per-class passes ask for it: p_y - p_i recorded from the logits.
             let hot: Tensor<Scalar> = labelMinusOther(labels: labels, others: others, classes: classes)
             return (softmax(logits, alongAxis: 1) * hot).sum(alongAxes: [2])
-        }, k: k, batch: batch, logitSeeds: { seeds }, source: source, configuration: configuration)
-    let denominators = constantReferenceDenominators(norms: norms, weights: weights, epsilon: configuration.epsilon).scalars
+        }, k: k, batch: batch, logitSeeds: { Tensor(shape: [k, batch, classes], scalars: seeds) }, source: source,
+        configuration: configuration)
+    let denominators = constantReferenceDenominators(norms: norms, weights: weights, epsilon: configuration.epsilon)
 
     let scale = Scalar(-1 / Double(batch * layerCount))
     let takesWorst = !(configuration.aggregation == .sum || k == 1)
@@ -257,41 +254,46 @@ private func firstOrderReferenceLoss<Scalar>(
     var differenceGradient = [Scalar](repeating: 0, count: k * batch)  // d loss / d (p_y - p_i)
     for l in 0..<layerCount {
         let (lower, upper) = (Scalar(gammas[l] * (1 - alpha)), Scalar(gammas[l]))
-        /// Adds one clamped term, min(max(d, lower), upper), and its gradient, which reaches the
-        /// differences of `classes` of sample b, `share` each.
-        func addTerm(_ d: Scalar, sample b: Int, classes: [Int], share: Scalar) {
+        /// Adds one clamped term, min(max(d, lower), upper), to the total; whether its gradient
+        /// passes the clamp.
+        func addTerm(_ d: Scalar) -> Bool {
             let raised = d >= lower ? d : lower
             total += raised <= upper ? raised : upper
-            guard d >= lower, raised <= upper else { return }
-            for j in classes {
-                differenceGradient[j * batch + b] += scale * share / denominators[(l * k + j) * batch + b]
-            }
+            return d >= lower && raised <= upper
+        }
+        /// Adds `share` of the term's gradient to the difference of class j of sample b.
+        func addGradient(_ j: Int, _ b: Int, share: Scalar) {
+            differenceGradient[j * batch + b] += scale * share / denominators[(l * k + j) * batch + b]
         }
         func distance(_ j: Int, _ b: Int) -> Scalar { differences[j * batch + b] / denominators[(l * k + j) * batch + b] }
         if takesWorst {
             for b in 0..<batch {
-                let distances = (0..<k).map { distance($0, b) }
-                guard distances.allSatisfy(\.isFinite), let worst = distances.min() else { return nil }
-                let tied = distances.indices.filter { distances[$0] == worst }
-                addTerm(worst, sample: b, classes: tied, share: 1 / Scalar(tied.count))
+                var (worst, ties) = (distance(0, b), 1)
+                guard worst.isFinite else { return nil }
+                for j in 1..<k {
+                    let d = distance(j, b)
+                    guard d.isFinite else { return nil }
+                    if d < worst { (worst, ties) = (d, 1) } else if d == worst { ties += 1 }
+                }
+                guard addTerm(worst) else { continue }
+                for j in 0..<k where distance(j, b) == worst { addGradient(j, b, share: 1 / Scalar(ties)) }
             }
         } else {
             for j in 0..<k {
                 for b in 0..<batch {
                     let d = distance(j, b)
                     guard d.isFinite else { return nil }
-                    addTerm(d, sample: b, classes: [j], share: 1)
+                    if addTerm(d) { addGradient(j, b, share: 1) }
                 }
             }
         }
     }
     // d loss / d logits[b] = sum over j of d loss / d difference[j, b] times seed [j, b].
-    let seedValues = seeds.scalars
     var logitGradient = [Scalar](repeating: 0, count: batch * classes)
     for j in 0..<k {
         for b in 0..<batch where differenceGradient[j * batch + b] != 0 {
             let g = differenceGradient[j * batch + b]
-            for c in 0..<classes { logitGradient[b * classes + c] += g * seedValues[(j * batch + b) * classes + c] }
+            for c in 0..<classes { logitGradient[b * classes + c] += g * seeds[(j * batch + b) * classes + c] }
         }
     }
     return Tensor(linearizedValue: total * scale, gradient: Tensor(shape: [batch, classes], scalars: logitGradient), at: logits)
@@ -302,37 +304,32 @@ private func perLayerColumn<Scalar>(_ values: [Double]) -> Tensor<Scalar> {
     Tensor<Scalar>(values.map { Scalar($0) }).reshaped(to: [values.count, 1, 1])
 }
 
-/// The reference form's logit seeds p ⊙ (v - <p, v>) with v = e_y - e_i, [K, batch, classes],
-/// as constants from plain loops (the same arithmetic as the tensor expression): what the
-/// first-order mode needs, without its broadcasting operations.
-private func constantReferenceSeeds<Scalar>(
-    probabilities: Tensor<Scalar>, labels: [Int], others: [[Int]], difference: Tensor<Scalar>
-) -> Tensor<Scalar> {
-    let (batch, classes, k) = (probabilities.shape[0], probabilities.shape[1], others[0].count)
+/// The reference form's logit seeds p ⊙ (v - <p, v>) with v = e_y - e_i, [K, batch, classes]
+/// flat, as constants from plain loops over the probabilities p [batch, classes] and the differences
+/// p_y - p_i [K, batch]: what the first-order mode needs, without broadcasting operations.
+private func constantReferenceSeeds<Scalar: TensorScalar>(
+    probabilities p: [Scalar], labels: [Int], others: [[Int]], differences d: [Scalar]
+) -> [Scalar] {
+    let (batch, k) = (labels.count, others[0].count)
+    let classes = p.count / batch
     var seeds = [Scalar](repeating: 0, count: k * batch * classes)
-    seeds.withUnsafeMutableBufferPointer { seeds in
-        probabilities.withUnsafeBufferPointer { p in
-            difference.withUnsafeBufferPointer { d in
-                for b in 0..<batch {
-                    let (label, row) = (labels[b], others[b])
-                    for j in 0..<k {
-                        let (first, shift, other) = ((j * batch + b) * classes, d[j * batch + b], row[j])
-                        for c in 0..<classes {
-                            let v: Scalar = c == label ? 1 : c == other ? -1 : 0
-                            seeds[first + c] = p[b * classes + c] * (v - shift)
-                        }
-                    }
-                }
+    for b in 0..<batch {
+        let (label, row) = (labels[b], others[b])
+        for j in 0..<k {
+            let (first, shift, other) = ((j * batch + b) * classes, d[j * batch + b], row[j])
+            for c in 0..<classes {
+                let v: Scalar = c == label ? 1 : c == other ? -1 : 0
+                seeds[first + c] = p[b * classes + c] * (v - shift)
             }
         }
     }
-    return Tensor(shape: [k, batch, classes], scalars: seeds)
+    return seeds
 }
 
-/// The reference form's first-order denominators, [layers, K, batch]: each layer's constant
+/// The reference form's first-order denominators, [layers, K, batch] flat: each layer's constant
 /// gradient norms divided by the layer's weight, plus epsilon, in one pass (the exact mode's
 /// arithmetic, element by element).
-private func constantReferenceDenominators<Scalar>(norms: Tensor<Scalar>, weights: [Double], epsilon: Double) -> Tensor<Scalar> {
+private func constantReferenceDenominators<Scalar>(norms: Tensor<Scalar>, weights: [Double], epsilon: Double) -> [Scalar] {
     var denominators = norms.scalars
     let perLayer = denominators.count / Swift.max(weights.count, 1)
     denominators.withUnsafeMutableBufferPointer { values in
@@ -341,7 +338,7 @@ private func constantReferenceDenominators<Scalar>(norms: Tensor<Scalar>, weight
             for i in l * perLayer..<(l + 1) * perLayer { values[i] = values[i] / divisor + shift }
         }
     }
-    return Tensor(shape: norms.shape, scalars: denominators)
+    return denominators
 }
 
 /// The number of scalars per sample at each layer the margin is measured at.

@@ -26,10 +26,20 @@ enum CoreSplit {
     /// start a thread).
     static let minimumElementsPerPart = 1 << 18
 
+    /// A compute-bound loop is worth a thread per part from this many floating-point
+    /// operations per part on (about four million: a millisecond or so of work).
+    static let minimumOperationsPerPart = 1 << 22
+
     /// `forEachPart(count:minimumPerPart:_:)` for a memory-bound loop whose items each touch
     /// `elementsPerItem` scalars.
     static func forEachPart(count: Int, elementsPerItem: Int, _ body: (_ part: Int, _ items: Range<Int>) -> Void) {
         forEachPart(count: count, minimumPerPart: Swift.max(1, minimumElementsPerPart / Swift.max(elementsPerItem, 1)), body)
+    }
+
+    /// `forEachPart(count:minimumPerPart:_:)` for a compute-bound loop whose items each take
+    /// `operationsPerItem` floating-point operations.
+    static func forEachPart(count: Int, operationsPerItem: Int, _ body: (_ part: Int, _ items: Range<Int>) -> Void) {
+        forEachPart(count: count, minimumPerPart: Swift.max(1, minimumOperationsPerPart / Swift.max(operationsPerItem, 1)), body)
     }
 
     /// Calls `body` with each part's number (0, 1, ... below `maximumParts`) and its consecutive

@@ -49,9 +49,6 @@ public func conv2D<Scalar>(
 /// when a sample's matrix alone is that large (the second convolution of the MNIST network).
 private let chunkElementBudget = 160_000
 
-/// A part of the batch is worth its own thread from this many floating-point operations on.
-private let operationsPerPart = 1 << 22
-
 /// Runs `body` once per chunk of samples (the core's part, first sample, count), the parts
 /// in parallel, with the part's scratch space for the chunk's column matrix [C*KH*KW, count *
 /// OH*OW] and for its output-shaped matrix [outChannels, count * OH*OW].
@@ -61,8 +58,7 @@ private func forEachChunk<Scalar>(
 ) {
     let perSample = Swift.max(g.patchSize * g.outputPlane, 1)
     let chunk = Swift.max(1, Swift.min(g.batch, chunkElementBudget / perSample))
-    let samplesPerPart = Swift.max(1, operationsPerPart / (2 * perSample * Swift.max(g.outputChannels, 1)))
-    CoreSplit.forEachPart(count: g.batch, minimumPerPart: samplesPerPart) { part, samples in
+    CoreSplit.forEachPart(count: g.batch, operationsPerItem: 2 * perSample * Swift.max(g.outputChannels, 1)) { part, samples in
         // Scratch from the tensors' block cache, needed again by the next convolution of the
         // same shape.
         let columnCount = chunk * perSample

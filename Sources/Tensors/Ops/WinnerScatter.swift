@@ -64,7 +64,7 @@ func winnerScatterTransposedConvolution<Scalar: TensorScalar>(
     return Tensor<Scalar>(shape: g.inputShape) { out in
         filterRows.withUnsafeBufferPointer { filterRows in
             let filterRows = filterRows.baseAddress!
-            CoreSplit.forEachPart(count: samples, minimumPerPart: Swift.max(1, (1 << 22) / Swift.max(operationsPerSample, 1))) { _, part in
+            CoreSplit.forEachPart(count: samples, operationsPerItem: operationsPerSample) { _, part in
                 let scratch = UnsafeMutablePointer<Scalar>.allocate(capacity: replicas * replicaStride)
                 let starts = UnsafeMutablePointer<Int>.allocate(capacity: plane + 1)
                 let rowOffsets = UnsafeMutablePointer<Int>.allocate(capacity: Swift.max(entriesPerSample, 1))
