@@ -121,7 +121,11 @@ struct ExecuteTests {
         #expect(Message.types(try client.iopubMessages(for: queued)) == ["status:busy", "status:idle"])
         #expect(kernel.backend.executed.map(\.code) == ["slowfail"])
 
-        // The queue is not aborted for ever: the next request runs, with the next count.
+        // The queue is not aborted for ever: the next request runs, with the next count. Like a
+        // front end, wait for the failed request's idle first: requests sent before it may still
+        // be drained as queued (on a loaded machine, the last abort's reply can reach the client
+        // before the kernel has looked at its socket once more).
+        _ = try client.iopubMessages(for: failing)
         let next = try client.request("execute_request", KernelTestClient.execute("result:ok"))
         #expect(next.reply.content["status"] == "ok")
         #expect(next.reply.content["execution_count"] == 2)
