@@ -5,6 +5,8 @@
 //   MarginKit -> {Margins, Attacks} -> Models -> Tensors -> {COpenBLASLoader, CScatterRows}
 //   MarginKit -> Datasets -> Tensors
 //   MarginKit -> Plotting -> {Margins, Attacks, Datasets, NotebookDisplay} (gnuplot figures, rich display)
+//   MarginKit -> Experiments -> {Plotting, Margins, Datasets, CProcessControl} (models over seeds, tuned on
+//                validation, summaries, paired comparisons, claims, results files)
 //   JupyterWire -> CZeroMQ, Crypto (the Jupyter wire protocol; knows nothing of Swift cells)
 //   JupyterKernel -> JupyterWire (the kernel's protocol logic, behind a language-neutral backend)
 //   CellSyntax -> SwiftSyntax (cells parsed, split and rewritten into library sources)
@@ -49,7 +51,11 @@ let package = Package(
             name: "Plotting",
             dependencies: ["Tensors", "Models", "Datasets", "Margins", "Attacks", "NotebookDisplay", "ProcessSpawning"],
             exclude: ["README.md"]),
-        .target(name: "MarginKit", dependencies: ["Tensors", "Models", "Datasets", "Margins", "Attacks", "Plotting"]),
+        .target(
+            name: "Experiments",
+            dependencies: ["Tensors", "Models", "Datasets", "Margins", "Plotting", "NotebookDisplay", "CProcessControl"],
+            exclude: ["README.md"]),
+        .target(name: "MarginKit", dependencies: ["Tensors", "Models", "Datasets", "Margins", "Attacks", "Plotting", "Experiments"]),
         // The executable is linked with --export-dynamic: cell libraries, loaded with dlopen,
         // resolve the project's modules (MarginKit, CellRuntime) against it.
         .executableTarget(
@@ -98,6 +104,7 @@ let package = Package(
         .testTarget(name: "CellSyntaxTests", dependencies: ["CellSyntax"]),
         .testTarget(name: "SwiftSessionTests", dependencies: ["SwiftSession"]),
         .testTarget(name: "ProcessSpawningTests", dependencies: ["ProcessSpawning"]),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Datasets", "Models", "Margins", "Tensors", "MarginTestSupport"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "Datasets", "Models", "MarginTestSupport"]),
     ],
     swiftLanguageModes: [.v5]

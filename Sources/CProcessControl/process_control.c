@@ -2,6 +2,7 @@
 #include "process_control.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/prctl.h>
 #include <unistd.h>
 
@@ -11,4 +12,9 @@ int process_become_child_subreaper(void) {
 
 int process_pipe_cloexec(int descriptors[2]) {
     return pipe2(descriptors, O_CLOEXEC);
+}
+
+int process_die_with_parent(int expected_parent) {
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0) return -1;
+    return getppid() == (pid_t)expected_parent ? 0 : -1;
 }

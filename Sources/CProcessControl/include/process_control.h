@@ -10,4 +10,10 @@ int process_become_child_subreaper(void);
 /// Returns 0 on success, -1 with errno set otherwise.
 int process_pipe_cloexec(int descriptors[2]);
 
+/// Asks the kernel to send SIGKILL to this process when the thread that created it ends
+/// (Linux prctl PR_SET_PDEATHSIG), then checks that parent `expected_parent` is still
+/// there (it may have ended before the request). Returns 0 on success, -1 when the parent
+/// is gone or prctl failed.
+int process_die_with_parent(int expected_parent);
+
 #endif

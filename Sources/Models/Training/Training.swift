@@ -59,6 +59,8 @@ public struct TrainingOptions: Sendable {
 ///   - test: Held-out data whose accuracy is measured with the training accuracy.
 ///   - batchTransform: Rewrites each batch before the step (adversarial training mixes
 ///     crafted examples in here); it sees the model as it is before the step.
+///   - earlyStopping: Validation data measured every few steps: the model ends with the
+///     parameters of the best measurement, and training may stop before `options.steps`.
 ///   - onProgress: Called every `options.reportEvery` steps and at every evaluation.
 /// - Returns: The loss of every step and the evaluations.
 @discardableResult
@@ -70,6 +72,7 @@ public func train<Model: Layer, Opt: Optimizer>(
     },
     test: LabeledBatch<Model.Scalar>? = nil,
     batchTransform: ((Model, LabeledBatch<Model.Scalar>) -> LabeledBatch<Model.Scalar>)? = nil,
+    earlyStopping: EarlyStopping<Model.Scalar>? = nil,
     onProgress: (TrainingProgress) -> Void = { _ in }
 ) -> TrainingHistory where Opt.Scalar == Model.Scalar {
     let data = LabeledBatch(inputs: inputs, labels: labels)
@@ -89,6 +92,23 @@ public func train<Model: Layer, Opt: Optimizer>(
             step: step, trainingAccuracy: Models.accuracy(of: model, on: data),
             testAccuracy: test.map { Models.accuracy(of: model, on: $0) })
     }
+
+    var best: (step: Int, accuracy: Double, parameters: [Tensor<Model.Scalar>])?
+    var measurementsBelowBest = 0
+    /// Measures the validation accuracy after `step` steps; false when patience has run out.
+    func measureValidation(_ step: Int) -> Bool {
+        guard let earlyStopping else { return true }
+        let validationAccuracy = Models.accuracy(of: model, on: earlyStopping.validation)
+        history.validationAccuracies.append(ValidationAccuracy(step: step, accuracy: validationAccuracy))
+        if best == nil || validationAccuracy >= best!.accuracy {
+            best = (step, validationAccuracy, model.parameters)
+            measurementsBelowBest = 0
+            return true
+        }
+        measurementsBelowBest += 1
+        return earlyStopping.patience.map { measurementsBelowBest < $0 } ?? true
+    }
+    _ = measureValidation(0)
 
     for step in 0..<options.steps {
         if TrainingStop.isRequested {
@@ -124,6 +144,16 @@ public func train<Model: Layer, Opt: Optimizer>(
                 stepsPerSecond: Double(steps) / max(now.timeIntervalSince(lastReport.time), 1e-9), evaluation: evaluation))
             lastReport = (done, now, 0)
         }
+        if let earlyStopping, done % earlyStopping.every == 0 || done == options.steps {
+            if !measureValidation(done) {
+                history.stoppedByPatience = true
+                break
+            }
+        }
+    }
+    if let best {
+        if best.step != history.steps { model.parameters = best.parameters }
+        history.bestStep = best.step
     }
     if history.evaluations.last?.step != history.steps { history.evaluations.append(evaluate(history.steps)) }
     history.wallSeconds = Date().timeIntervalSince(start)

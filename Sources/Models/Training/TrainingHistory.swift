@@ -9,6 +9,12 @@ public struct Evaluation: Sendable, Equatable {
     public var testAccuracy: Double?
 }
 
+/// The validation accuracy early stopping measured after `step` steps.
+public struct ValidationAccuracy: Sendable, Equatable {
+    public var step: Int
+    public var accuracy: Double
+}
+
 /// What a training run did: the loss of every step, the evaluations, and how it ended.
 public struct TrainingHistory: Sendable {
     /// The loss at each completed step.
@@ -17,6 +23,12 @@ public struct TrainingHistory: Sendable {
     /// Whether the run ended early because `TrainingStop` was requested.
     public var stoppedEarly = false
     public var wallSeconds = 0.0
+    /// With early stopping: the validation accuracy at each measurement (step 0 first).
+    public var validationAccuracies: [ValidationAccuracy] = []
+    /// With early stopping: the step whose parameters the model was left with.
+    public var bestStep: Int?
+    /// With early stopping: whether training stopped because patience ran out.
+    public var stoppedByPatience = false
 
     public init() {}
 

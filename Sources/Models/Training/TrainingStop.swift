@@ -8,9 +8,16 @@ import Synchronization
 /// The request is process-wide. Code that runs several loops side by side (tests) can give a
 /// task its own request with `withPrivateRequest`, which the other tasks' loops do not see.
 public enum TrainingStop {
-    /// One stop request.
-    final class Request: Sendable {
+    /// One stop request that several loops can share: run them inside `withRequest(_:_:)`,
+    /// and `request()` from anywhere stops them all.
+    public final class Request: Sendable {
         let flag = Atomic<Bool>(false)
+
+        /// A request not yet made.
+        public init() {}
+
+        /// Asks the loops run under this request to stop after their current step.
+        public func request() { flag.store(true, ordering: .relaxed) }
     }
 
     private static let processWide = Request()
@@ -34,6 +41,12 @@ public enum TrainingStop {
     /// Runs `body` with a stop request of its own: `request()`, `isRequested` and `clear()` in
     /// it (and in the loops it runs) neither see nor touch the process-wide request.
     public static func withPrivateRequest<R>(_ body: () throws -> R) rethrows -> R {
-        try $current.withValue(Request(), operation: body)
+        try withRequest(Request(), body)
+    }
+
+    /// Runs `body` under `request`: loops in it stop when `request.request()` is called (from
+    /// any thread), and do not see the process-wide request.
+    public static func withRequest<R>(_ request: Request, _ body: () throws -> R) rethrows -> R {
+        try $current.withValue(request, operation: body)
     }
 }

@@ -82,6 +82,15 @@ public enum BLAS {
         return Int(openblas_loader_thread_count())
     }
 
+    /// Limits the threads every later product and core split uses to `count` (at least 1):
+    /// a process that runs several trainings side by side (one per core) gives each one
+    /// thread, and a run's numbers then do not depend on how many run beside it. Call it
+    /// while no computation is under way on another thread.
+    public static func limitThreads(to count: Int) {
+        ensureLoaded()
+        CoreSplit.setConfiguredThreads(count)
+    }
+
     /// Makes sure the library is open before the first gemm.
     @inline(__always) static func ensureLoaded() { _ = loaded }
 

@@ -12,9 +12,24 @@ import Synchronization
 /// outlives the call, so a process that forks (the cell runner) never inherits a half-built
 /// pool.
 enum CoreSplit {
-    /// The threads BLAS was configured with (OPENBLAS_NUM_THREADS, else one per core), read
-    /// once before any split lowers it.
-    private static let configuredThreads = Swift.max(BLAS.threadCount, 1)
+    /// The threads BLAS runs with outside splits: what it was configured with
+    /// (OPENBLAS_NUM_THREADS, else one per core), read before any split lowers it, or the
+    /// limit set by `BLAS.limitThreads(to:)`. 0 until first read.
+    private static let threads = Atomic<Int>(0)
+
+    /// The threads BLAS runs with outside splits (see `threads`).
+    static var configuredThreads: Int {
+        let current = threads.load(ordering: .relaxed)
+        if current > 0 { return current }
+        _ = threads.compareExchange(expected: 0, desired: Swift.max(BLAS.threadCount, 1), ordering: .relaxed)
+        return threads.load(ordering: .relaxed)
+    }
+
+    /// Sets the threads BLAS and splits use from now on (no split may be under way).
+    static func setConfiguredThreads(_ count: Int) {
+        threads.store(Swift.max(count, 1), ordering: .relaxed)
+        openblas_loader_set_thread_count(Int32(Swift.max(count, 1)))
+    }
     /// Splits under way (BLAS is single-threaded while this is above zero).
     private static let activeSplits = Mutex(0)
 

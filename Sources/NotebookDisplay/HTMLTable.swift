@@ -1,21 +1,36 @@
 /// A small HTML table for rich display: an optional caption, a header row and body rows
 /// whose first cell may be a row header. Every text is escaped when written.
-struct HTMLTable {
+public struct HTMLTable: Sendable, Equatable {
     /// One cell: its text, and whether it is a header (`th`) rather than data (`td`).
-    struct Cell: Equatable {
-        var text: String
-        var isHeader = false
+    public struct Cell: Sendable, Equatable {
+        public var text: String
+        public var isHeader = false
 
-        static func header(_ text: String) -> Cell { Cell(text: text, isHeader: true) }
-        static func data(_ text: String) -> Cell { Cell(text: text) }
+        /// A cell with this text, a header cell when `isHeader`.
+        public init(text: String, isHeader: Bool = false) {
+            self.text = text
+            self.isHeader = isHeader
+        }
+
+        /// A header cell (`th`).
+        public static func header(_ text: String) -> Cell { Cell(text: text, isHeader: true) }
+        /// A data cell (`td`).
+        public static func data(_ text: String) -> Cell { Cell(text: text) }
     }
 
-    var caption: String?
-    var header: [Cell]
-    var rows: [[Cell]]
+    public var caption: String?
+    public var header: [Cell]
+    public var rows: [[Cell]]
+
+    /// A table with an optional caption, a header row and body rows.
+    public init(caption: String? = nil, header: [Cell], rows: [[Cell]]) {
+        self.caption = caption
+        self.header = header
+        self.rows = rows
+    }
 
     /// The table as HTML text.
-    var html: String {
+    public var html: String {
         var text = "<table>\n"
         if let caption { text += "<caption>\(HTML.escaped(caption))</caption>\n" }
         if !header.isEmpty { text += "<thead>\(Self.row(header))</thead>\n" }
@@ -25,7 +40,7 @@ struct HTMLTable {
 
     /// The header and rows as text: indented, left-aligned columns two spaces apart (the
     /// caption is not included).
-    var textLines: [String] {
+    public var textLines: [String] {
         let lines = (header.isEmpty ? [] : [header]) + rows
         let columnCount = lines.map(\.count).max() ?? 0
         let widths = (0..<columnCount).map { column in
@@ -49,9 +64,9 @@ struct HTMLTable {
 }
 
 /// Text made safe to put inside HTML elements and attribute values.
-enum HTML {
+public enum HTML {
     /// `text` with &, <, >, " and ' replaced by character references.
-    static func escaped(_ text: String) -> String {
+    public static func escaped(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {
@@ -68,23 +83,3 @@ enum HTML {
     }
 }
 
-/// Which entries of an axis a table shows: all of them, or the first and last few with
-/// an ellipsis between (NumPy's elision, sized for HTML).
-struct ElidedAxis: Equatable {
-    /// The indices shown, in order.
-    let indices: [Int]
-    /// The position in `indices` before which the ellipsis goes, if anything is left out.
-    let gap: Int?
-
-    /// All of `0..<count`, or, when `elide` and the axis is longer than `2 * edgeItems`, the
-    /// first and last `edgeItems`.
-    init(count: Int, elide: Bool, edgeItems: Int) {
-        if elide && count > 2 * edgeItems {
-            indices = Array(0..<edgeItems) + Array((count - edgeItems)..<count)
-            gap = edgeItems
-        } else {
-            indices = Array(0..<count)
-            gap = nil
-        }
-    }
-}

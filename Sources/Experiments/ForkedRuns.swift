@@ -1,0 +1,224 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CProcessControl
+import Foundation
+import Models
+import Tensors
+
+/// Runs independent pieces of work, each in a child process forked from this one, at most
+/// `workers` at a time: the seeds of an experiment spread over the cores.
+///
+/// A child inherits everything the parent built (data, closures, a notebook session's
+/// state), runs one piece with BLAS limited to `threadsPerRun` threads, sends its result back
+/// as JSON through a pipe and exits; so a piece gives the same numbers whether it runs alone
+/// or beside others, and a piece that traps is recorded as failed while the rest go on.
+///
+/// An interrupt (`TrainingStop`, which a notebook's stop button and Ctrl-C request) kills the
+/// running children and returns: finished pieces are kept, the others are `.notRun`. Children
+/// ignore SIGINT themselves (a terminal's Ctrl-C reaches the whole process group) and die
+/// with the parent.
+enum ForkedRuns {
+    /// What became of one piece of work.
+    enum Outcome<Output> {
+        case finished(Output)
+        /// The piece threw or crashed; the text says how.
+        case failed(String)
+        /// The piece was not run, or was stopped, because of an interrupt.
+        case notRun
+    }
+
+    /// How far a batch of pieces has got.
+    struct Counts: Equatable {
+        var total: Int
+        var finished = 0
+        var failed = 0
+        var running = 0
+    }
+
+    /// What a child writes back: its output or its error's text.
+    private enum Reply<Output: Codable>: Codable {
+        case output(Output)
+        case error(String)
+    }
+
+    /// Why a child could not be started.
+    private struct StartFailure: Error {
+        var message: String
+    }
+
+    /// A child process at work on piece `index`.
+    private struct Child {
+        var index: Int
+        var processID: pid_t
+        var resultPipe: Int32
+        var errorPipe: Int32
+        var result = [UInt8]()
+        var errors = [UInt8]()
+        var resultOpen = true
+        var errorOpen = true
+    }
+
+    /// Runs `work(0)`, ..., `work(count - 1)` in children, `workers` at a time, calling
+    /// `onChange` whenever a piece starts or ends.
+    /// - Returns: One outcome per piece, and whether an interrupt cut the batch short.
+    static func run<Output: Codable>(
+        count: Int, workers: Int, threadsPerRun: Int, onChange: (Counts) -> Void, work: (Int) throws -> Output
+    ) -> (outcomes: [Outcome<Output>], interrupted: Bool) {
+        precondition(workers >= 1, "an experiment needs at least one worker, got \(workers)")
+        var outcomes = [Outcome<Output>](repeating: .notRun, count: count)
+        var counts = Counts(total: count)
+        var running: [Child] = []
+        var next = 0
+        var interrupted = false
+        onChange(counts)
+        while next < count || !running.isEmpty {
+            if TrainingStop.isRequested {
+                TrainingStop.clear()
+                interrupted = true
+                for child in running {
+                    kill(child.processID, SIGKILL)
+                    var status: Int32 = 0
+                    _ = waitpid(child.processID, &status, 0)
+                    close(child.resultPipe)
+                    close(child.errorPipe)
+                }
+                running.removeAll()
+                counts.running = 0
+                onChange(counts)
+                break
+            }
+            while next < count && running.count < workers {
+                switch start(index: next, threadsPerRun: threadsPerRun, work: work) {
+                case .success(let child): running.append(child)
+                case .failure(let failure): outcomes[next] = .failed(failure.message)
+                }
+                next += 1
+                counts.running = running.count
+                counts.failed = outcomes.filter { if case .failed = $0 { return true } else { return false } }.count
+                onChange(counts)
+            }
+            guard !running.isEmpty else { continue }
+            readAvailable(&running, timeoutMilliseconds: 100)
+            for position in running.indices.reversed() where !running[position].resultOpen && !running[position].errorOpen {
+                let child = running.remove(at: position)
+                let outcome: Outcome<Output> = finish(child)
+                outcomes[child.index] = outcome
+                if case .finished = outcome { counts.finished += 1 } else { counts.failed += 1 }
+                counts.running = running.count
+                onChange(counts)
+            }
+        }
+        return (outcomes, interrupted)
+    }
+
+    /// Forks a child for piece `index`; in the child, runs it and exits.
+    private static func start<Output: Codable>(
+        index: Int, threadsPerRun: Int, work: (Int) throws -> Output
+    ) -> Result<Child, StartFailure> {
+        var resultFDs: [Int32] = [0, 0]
+        var errorFDs: [Int32] = [0, 0]
+        guard process_pipe_cloexec(&resultFDs) == 0 else { return .failure(StartFailure(message: "no pipe for the run: \(String(cString: strerror(errno)))")) }
+        guard process_pipe_cloexec(&errorFDs) == 0 else {
+            close(resultFDs[0]); close(resultFDs[1])
+            return .failure(StartFailure(message: "no pipe for the run: \(String(cString: strerror(errno)))"))
+        }
+        fflush(stdout)
+        fflush(stderr)
+        let parent = getpid()
+        let processID = fork()
+        if processID == 0 {
+            close(resultFDs[0])
+            close(errorFDs[0])
+            if process_die_with_parent(parent) != 0 { _exit(1) }
+            signal(SIGINT, SIG_IGN)
+            dup2(errorFDs[1], 2)
+            BLAS.limitThreads(to: threadsPerRun)
+            let reply: Reply<Output>
+            do {
+                reply = .output(try work(index))
+            } catch {
+                reply = .error(String(describing: error))
+            }
+            let bytes = (try? JSONEncoder().encode(reply)) ?? Data(#"{"error":{"_0":"the run's result could not be encoded"}}"#.utf8)
+            fflush(stdout)
+            writeAll(bytes, to: resultFDs[1])
+            _exit(0)
+        }
+        close(resultFDs[1])
+        close(errorFDs[1])
+        guard processID > 0 else {
+            close(resultFDs[0]); close(errorFDs[0])
+            return .failure(StartFailure(message: "the run could not be started (fork: \(String(cString: strerror(errno))))"))
+        }
+        return .success(Child(index: index, processID: processID, resultPipe: resultFDs[0], errorPipe: errorFDs[0]))
+    }
+
+    /// Waits up to `timeoutMilliseconds` for output of any running child and reads what came.
+    private static func readAvailable(_ running: inout [Child], timeoutMilliseconds: Int32) {
+        var descriptors: [pollfd] = []
+        var owners: [(child: Int, isResult: Bool)] = []
+        for (position, child) in running.enumerated() {
+            if child.resultOpen {
+                descriptors.append(pollfd(fd: child.resultPipe, events: Int16(POLLIN), revents: 0))
+                owners.append((position, true))
+            }
+            if child.errorOpen {
+                descriptors.append(pollfd(fd: child.errorPipe, events: Int16(POLLIN), revents: 0))
+                owners.append((position, false))
+            }
+        }
+        guard poll(&descriptors, nfds_t(descriptors.count), timeoutMilliseconds) > 0 else { return }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        for (descriptor, owner) in zip(descriptors, owners) where descriptor.revents != 0 {
+            let got = read(descriptor.fd, &buffer, buffer.count)
+            if got > 0 {
+                if owner.isResult { running[owner.child].result += buffer[0..<got] } else { running[owner.child].errors += buffer[0..<got] }
+            } else if got == 0 || (errno != EINTR && errno != EAGAIN) {
+                close(descriptor.fd)
+                if owner.isResult { running[owner.child].resultOpen = false } else { running[owner.child].errorOpen = false }
+            }
+        }
+    }
+
+    /// Collects a child whose pipes have closed and decodes its reply.
+    private static func finish<Output: Codable>(_ child: Child) -> Outcome<Output> {
+        var status: Int32 = 0
+        while waitpid(child.processID, &status, 0) < 0 && errno == EINTR {}
+        let errorText = String(decoding: child.errors, as: UTF8.self)
+        let signal = status & 0x7f
+        if signal == 0, let reply = try? JSONDecoder().decode(Reply<Output>.self, from: Data(child.result)) {
+            if !errorText.isEmpty { FileHandle.standardError.write(Data(errorText.utf8)) }
+            switch reply {
+            case .output(let output): return .finished(output)
+            case .error(let message): return .failed(message)
+            }
+        }
+        let how = signal != 0 ? "crashed (signal \(signal))" : "exited with status \((status >> 8) & 0xff) without a result"
+        let message = crashMessage(in: errorText)
+        return .failed(message.isEmpty ? "the run \(how)" : "the run \(how): \(message)")
+    }
+
+    /// The runtime's message in a crashed child's error output ("...: Fatal error: ..."),
+    /// without the backtrace that follows it; else the output's last lines.
+    static func crashMessage(in errorText: String) -> String {
+        let lines = errorText.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let markers = ["Fatal error", "Precondition failed", "Assertion failed", "Program crashed"]
+        if let line = lines.first(where: { line in markers.contains { line.contains($0) } }) { return line }
+        return lines.suffix(3).joined(separator: " | ")
+    }
+
+    private static func writeAll(_ data: Data, to descriptor: Int32) {
+        data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                offset += written
+            }
+        }
+    }
+}

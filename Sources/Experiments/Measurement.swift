@@ -1,0 +1,53 @@
+import Tensors
+import Models
+
+/// A quantity measured on each seed's chosen model, beside the built-in ones: a name for
+/// tables, claims and the results file, which way is better, and how to compute it.
+///
+///     Measurement("robust_accuracy_0.1") { model, data in
+///         robustAccuracy(of: model, on: data.test, epsilon: 0.1)
+///     }
+public struct Measurement {
+    public var name: String
+    /// Whether a larger value is better (wins and losses in comparisons count this way).
+    public var higherIsBetter: Bool
+    /// Computes the value from the trained model and the seed's data.
+    public var measure: (Sequential<Float>, SplitData) -> Double
+
+    /// A measurement named `name`.
+    public init(_ name: String, higherIsBetter: Bool = true, measure: @escaping (Sequential<Float>, SplitData) -> Double) {
+        precondition(!name.isEmpty, "a measurement needs a name")
+        self.name = name
+        self.higherIsBetter = higherIsBetter
+        self.measure = measure
+    }
+}
+
+/// The names of the quantities every experiment measures, and those of training margins.
+public enum Quantity {
+    /// Accuracy on the test set.
+    public static let testAccuracy = "test_accuracy"
+    /// Accuracy on the validation set (which chose the hyper-parameters).
+    public static let validationAccuracy = "validation_accuracy"
+    /// Accuracy on the training set.
+    public static let trainAccuracy = "train_accuracy"
+    /// The smallest exact signed distance of a training point to the boundary.
+    public static let trainMarginMin = "train_margin_min"
+    /// The 10th percentile of the training points' exact signed distances.
+    public static let trainMarginP10 = "train_margin_p10"
+    /// The median of the training points' exact signed distances.
+    public static let trainMarginMedian = "train_margin_median"
+    /// The smallest linearised (eq. 7) distance of a training point, at the input.
+    public static let linearizedMarginMin = "train_margin_linearized_min"
+    /// The 10th percentile of the linearised distances.
+    public static let linearizedMarginP10 = "train_margin_linearized_p10"
+    /// The median of the linearised distances.
+    public static let linearizedMarginMedian = "train_margin_linearized_median"
+
+    /// The accuracies, in table order.
+    static let accuracies = [testAccuracy, validationAccuracy, trainAccuracy]
+    /// The training-margin quantities, in table order.
+    static let trainingMargins = [
+        trainMarginMin, trainMarginP10, trainMarginMedian, linearizedMarginMin, linearizedMarginP10, linearizedMarginMedian,
+    ]
+}

@@ -1,0 +1,54 @@
+import Tensors
+import Models
+
+/// How one model is trained: its loss, optimiser, steps, batch size, weight decay and early
+/// stopping.
+///
+///     ModelConfiguration(objective: .crossEntropy, optimizer: .rmsProp(learningRate: 0.01),
+///                        steps: 10_000, batchSize: 128, weightDecay: 1e-4, earlyStoppingEvery: 500)
+public struct ModelConfiguration {
+    public var objective: Objective
+    public var optimizer: OptimizerSettings
+    public var steps: Int
+    public var batchSize: Int
+    /// L2 weight decay, added to the gradient by the optimiser.
+    public var weightDecay: Double
+    /// Measure validation accuracy every this many steps and end with the best parameters
+    /// (ties to the later step); nil: train every step and keep the last parameters.
+    public var earlyStoppingEvery: Int?
+    /// With early stopping: stop after this many measurements in a row below the best.
+    public var patience: Int?
+    /// Rewrites each batch before its step (adversarial training mixes crafted examples in).
+    public var batchTransform: ((Sequential<Float>, LabeledBatch<Float>) -> LabeledBatch<Float>)?
+
+    /// A configuration; see the properties.
+    public init(
+        objective: Objective, optimizer: OptimizerSettings = .rmsProp(learningRate: 0.01), steps: Int,
+        batchSize: Int = 128, weightDecay: Double = 0, earlyStoppingEvery: Int? = nil, patience: Int? = nil,
+        batchTransform: ((Sequential<Float>, LabeledBatch<Float>) -> LabeledBatch<Float>)? = nil
+    ) {
+        guard steps >= 1, batchSize >= 1 else {
+            fatalError("a model configuration needs steps >= 1 and batchSize >= 1, got \(steps) and \(batchSize)")
+        }
+        guard weightDecay >= 0 else { fatalError("weight decay must be >= 0, got \(weightDecay)") }
+        self.objective = objective
+        self.optimizer = optimizer
+        self.steps = steps
+        self.batchSize = batchSize
+        self.weightDecay = weightDecay
+        self.earlyStoppingEvery = earlyStoppingEvery
+        self.patience = patience
+        self.batchTransform = batchTransform
+    }
+
+    /// Trains `model` on `data` with this configuration; batches are drawn with `seed`.
+    func train(_ model: inout Sequential<Float>, data: SplitData, seed: UInt64) -> TrainingHistory {
+        let stopping = earlyStoppingEvery.map {
+            EarlyStopping(validation: LabeledBatch(inputs: data.validation.inputs, labels: data.validation.labels), every: $0, patience: patience)
+        }
+        return optimizer.train(
+            &model, weightDecay: weightDecay, data: LabeledBatch(inputs: data.train.inputs, labels: data.train.labels),
+            options: TrainingOptions(steps: steps, batchSize: batchSize, seed: seed, reportEvery: 0),
+            loss: objective.loss, batchTransform: batchTransform, earlyStopping: stopping)
+    }
+}

@@ -1,0 +1,59 @@
+import Margins
+import Models
+import Tensors
+
+/// How the training points' distances to the decision boundary are measured on 2-D data:
+/// exactly, by search (`exactDistances2D`), and by the linearisation of eq. 7 at the input.
+///
+/// Distances are signed: positive for a point its model classifies correctly, negative for
+/// one on the wrong side. A point with no boundary within `maxRadius` counts as `maxRadius`.
+public struct TrainingMarginMeasurement: Sendable, Equatable {
+    /// The norm distances are measured in (the linearisation divides by its dual).
+    public var norm: Norm
+    /// How far the search looks.
+    public var maxRadius: Double
+    /// Rays per point.
+    public var directions: Int
+    /// Steps along each ray before bisection.
+    public var steps: Int
+
+    /// The search's settings; the defaults resolve a margin of 0.01 on the unit-scale toy data.
+    public init(norm: Norm = .l2, maxRadius: Double = 2, directions: Int = 360, steps: Int = 64) {
+        self.norm = norm
+        self.maxRadius = maxRadius
+        self.directions = directions
+        self.steps = steps
+    }
+
+    /// The exact and linearised signed distances of each of `data`'s points.
+    func measure(_ model: Sequential<Float>, on data: LabeledBatch<Float>) -> (exact: [Double], linearized: [Double]) {
+        guard data.inputs.rank == 2, data.inputs.shape[1] == 2 else {
+            fatalError("training margins are measured on 2-D points, but the data's points have shape \(Array(data.inputs.shape.dropFirst()))")
+        }
+        let predicted = withoutGradientRecording { model(data.inputs).argmax(alongAxis: 1) }
+        let distances = exactDistances2D(
+            of: data.inputs, norm: norm, maxRadius: maxRadius, directions: directions, steps: steps) { model($0) }
+        let exact = zip(zip(distances, predicted), data.labels).map { pair, label in
+            Swift.min(pair.0, maxRadius) * (pair.1 == label ? 1 : -1)
+        }
+        return (exact, linearizedDistances(model, on: data))
+    }
+
+    /// Eq. 7 at the input: for each point, the smallest over the other classes i of
+    /// (f_y - f_i) / ||grad_x (f_y - f_i)||_q.
+    private func linearizedDistances(_ model: Sequential<Float>, on data: LabeledBatch<Float>) -> [Double] {
+        let x = data.inputs.requiringGradient()
+        let scores = model(x)
+        let count = data.labels.count
+        var smallest = [Double](repeating: .infinity, count: count)
+        for other in 0..<scores.shape[1] {
+            let toward = linearizedDistance(
+                scores: scores, labels: data.labels, otherClass: Array(repeating: other, count: count), at: x, norm: norm,
+                graph: .discarded)
+            for (point, value) in toward.scalars.enumerated() where data.labels[point] != other {
+                smallest[point] = Swift.min(smallest[point], -Double(value))
+            }
+        }
+        return smallest
+    }
+}

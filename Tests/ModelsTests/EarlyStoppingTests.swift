@@ -1,0 +1,56 @@
+import Datasets
+import Models
+import Tensors
+import Testing
+
+@Suite("Early stopping")
+struct EarlyStoppingTests {
+    /// A small network on sparse moons with a noisy validation set, so validation accuracy moves.
+    func setUp() throws -> (model: Sequential<Float>, train: Dataset<Float>, validation: LabeledBatch<Float>) {
+        let (train, test) = try Toy2D.twoMoons(noise: 0.3).sparseTrainDenseTest(trainCount: 30, testCount: 200, seed: 4)
+        var g = SeededGenerator(seed: 5)
+        let model = Sequential<Float>.multilayerPerceptron(sizes: [2, 16, 16, 2], using: &g)
+        return (model, train, LabeledBatch(inputs: test.inputs, labels: test.labels))
+    }
+
+    @Test("the model ends with the parameters of the best validation measurement, ties going to the later step")
+    func keepsBest() throws {
+        var (model, train, validation) = try setUp()
+        var optimizer = RMSProp<Float>(learningRate: 0.01)
+        let history = Models.train(
+            &model, optimizer: &optimizer, inputs: train.inputs, labels: train.labels,
+            options: TrainingOptions(steps: 400, batchSize: 16, seed: 1),
+            earlyStopping: EarlyStopping(validation: validation, every: 50))
+        let measured = history.validationAccuracies
+        #expect(measured.map(\.step) == [0, 50, 100, 150, 200, 250, 300, 350, 400])
+        let best = measured.map(\.accuracy).max()!
+        let expectedStep = measured.last { $0.accuracy == best }!.step
+        #expect(history.bestStep == expectedStep)
+        #expect(accuracy(of: model, on: validation) == best)
+        #expect(history.steps == 400)
+
+        // Retraining to exactly the best step gives the same parameters.
+        var (again, _, _) = try setUp()
+        var optimizerAgain = RMSProp<Float>(learningRate: 0.01)
+        Models.train(&again, optimizer: &optimizerAgain, inputs: train.inputs, labels: train.labels,
+                     options: TrainingOptions(steps: expectedStep, batchSize: 16, seed: 1))
+        #expect(again.parameters.map(\.scalars) == model.parameters.map(\.scalars))
+    }
+
+    @Test("patience ends training after that many measurements below the best")
+    func patience() throws {
+        var (model, train, validation) = try setUp()
+        // A learning rate this large makes the validation accuracy fall and wander.
+        var optimizer = SGD<Float>(learningRate: 5)
+        let history = Models.train(
+            &model, optimizer: &optimizer, inputs: train.inputs, labels: train.labels,
+            options: TrainingOptions(steps: 2000, batchSize: 16, seed: 1),
+            earlyStopping: EarlyStopping(validation: validation, every: 10, patience: 3))
+        #expect(history.stoppedByPatience)
+        let accuracies = history.validationAccuracies.map(\.accuracy)
+        let bestIndex = accuracies.lastIndex(of: accuracies.max()!)!
+        #expect(accuracies.count == bestIndex + 4)
+        #expect(history.steps == history.validationAccuracies.last!.step)
+        #expect(history.bestStep == history.validationAccuracies[bestIndex].step)
+    }
+}
