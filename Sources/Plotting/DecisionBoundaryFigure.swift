@@ -13,15 +13,18 @@ import Tensors
 ///
 /// Every panel shows the same rectangle with equal units on both axes (so margin circles
 /// are round): `range`, or the bounding box of all panels' points padded by 10%. Up to ten
-/// classes get distinct colours. The classifiers are evaluated here, once; the figure keeps
+/// classes get distinct colours. The axes are labelled x1 and x2, and a legend under each
+/// panel names what is drawn. The classifiers are evaluated here, once; the figure keeps
 /// only the drawing.
 ///
 /// - Parameters:
 ///   - resolution: The grid has `resolution` x `resolution` cells.
 ///   - panelWidth: Each panel's width in pixels; the figure is `panels.count` panels wide.
+///   - height: The figure's height in pixels; by default the height at which the plotted
+///     rectangle fills the panel's width (no blank bands above and below it).
 public func decisionBoundaryFigure(
     panels: [DecisionBoundaryPanel], range: PlotRange? = nil, resolution: Int = 200, panelWidth: Int = 450,
-    height: Int = 420, gnuplot: Gnuplot = Gnuplot()
+    height: Int? = nil, gnuplot: Gnuplot = Gnuplot()
 ) -> Figure {
     precondition(!panels.isEmpty, "a decision-boundary figure needs at least one panel")
     let shown = range ?? PlotRange(bounding: panels.flatMap { [$0.training?.inputs, $0.test?.inputs].compactMap { $0 } })
@@ -32,8 +35,26 @@ public func decisionBoundaryFigure(
     body += "unset multiplot\n"
     let panelCount = panels.count == 1 ? "1 panel" : "\(panels.count) panels"
     return Figure(
-        summary: "decision boundaries, \(panelCount)", width: panelWidth * panels.count, height: height, body: body,
+        summary: "decision boundaries, \(panelCount)", width: panelWidth * panels.count,
+        height: height ?? DecisionBoundaryLayout.fittingHeight(panelWidth: panelWidth, range: shown), body: body,
         gnuplot: gnuplot)
+}
+
+/// The space around a decision-boundary panel's plotting area, in pixels, as gnuplot's
+/// pngcairo and svg terminals lay it out with the margins the panels set.
+enum DecisionBoundaryLayout {
+    /// Left and right margins (tick labels and the y label on the left).
+    static let horizontalMargins = 70
+    /// Title above, tick labels, the x label and two legend rows below.
+    static let verticalMargins = 130
+
+    /// The figure height at which a rectangle of `range`'s proportions, drawn with equal
+    /// units on both axes, fills a panel `panelWidth` pixels wide.
+    static func fittingHeight(panelWidth: Int, range: PlotRange) -> Int {
+        let plotWidth = Double(max(panelWidth - horizontalMargins, 50))
+        let aspect = (range.y.upperBound - range.y.lowerBound) / (range.x.upperBound - range.x.lowerBound)
+        return Int((plotWidth * aspect).rounded()) + verticalMargins
+    }
 }
 
 /// What one panel draws, computed from its classifier: the grid, the boundary, the points
@@ -48,6 +69,8 @@ struct DecisionBoundaryDrawing {
     let testPoints: [[Double]]
     /// Closed polylines, one per training point with a finite margin: rows x, y, 0xrrggbb.
     let marginCircles: [[[Double]]]
+    /// The legend entry of the margin balls.
+    let marginTitle: String
 
     init(panel: DecisionBoundaryPanel, range: PlotRange, resolution: Int) {
         title = panel.title
@@ -64,11 +87,13 @@ struct DecisionBoundaryDrawing {
             let radii = panel.margins.radii(of: training.inputs, range: range, classifier: panel.classifier)
             marginCircles = zip(trainingPoints, radii).compactMap { point, radius in
                 guard radius.isFinite, radius > 0 else { return nil }
-                return MarginOverlay.circle(centre: (point[0], point[1]), radius: radius).map { [$0.x, $0.y, point[2]] }
+                return MarginOverlay.ball(centre: (point[0], point[1]), radius: radius, norm: panel.margins.norm)
+                    .map { [$0.x, $0.y, point[2]] }
             }
         } else {
             marginCircles = []
         }
+        marginTitle = panel.margins.legendTitle
     }
 
     /// The grid as image rows (x, y, class; a blank line after each row of the grid).
@@ -112,21 +137,32 @@ struct DecisionBoundaryDrawing {
             set yrange \(GnuplotScript.range(grid.range.y))
             set size ratio -1
             set tics out nomirror
-            set key off
+            set xlabel "x1"
+            set ylabel "x2"
+            set key outside below center horizontal maxrows 2 samplen 1.5 font ",9"
             unset colorbox
             set palette defined (\(stops))
             set cbrange [-0.5:\(classCount)-0.5]
 
             """
-        var layers = ["$regions\(index) using 1:2:3 with image"]
-        if !grid.boundary.isEmpty { layers.append("$boundary\(index) using 1:2 with lines lw 2 lc rgb \"#000000\"") }
-        if !testPoints.isEmpty { layers.append("$test\(index) using 1:2:3 with points pt 7 ps 0.45 lc rgb variable") }
-        if !marginCircles.isEmpty { layers.append("$margins\(index) using 1:2:3 with lines lw 1 lc rgb variable") }
-        if !trainingPoints.isEmpty {
-            layers.append("$training\(index) using 1:2:3 with points pt 7 ps 1.3 lc rgb variable")
-            layers.append("$training\(index) using 1:2 with points pt 6 ps 1.3 lw 1.2 lc rgb \"#000000\"")
+        var layers = ["$regions\(index) using 1:2:3 with image notitle"]
+        if !grid.boundary.isEmpty {
+            layers.append("$boundary\(index) using 1:2 with lines lw 2 lc rgb \"#000000\" title \"decision boundary\"")
         }
-        text += "plot " + layers.map { $0 + " notitle" }.joined(separator: ", \\\n     ") + "\n"
+        if !testPoints.isEmpty {
+            layers.append("$test\(index) using 1:2:3 with points pt 7 ps 0.45 lc rgb variable notitle")
+            layers.append("keyentry with points pt 7 ps 0.6 lc rgb \"#888888\" title \"test points\"")
+        }
+        if !marginCircles.isEmpty {
+            layers.append("$margins\(index) using 1:2:3 with lines lw 1.2 lc rgb variable notitle")
+            layers.append("keyentry with lines lw 1.2 lc rgb \"#555555\" title \(GnuplotScript.quoted(marginTitle))")
+        }
+        if !trainingPoints.isEmpty {
+            layers.append("$training\(index) using 1:2:3 with points pt 7 ps 1.3 lc rgb variable notitle")
+            layers.append("$training\(index) using 1:2 with points pt 6 ps 1.3 lw 1.2 lc rgb \"#000000\" notitle")
+            layers.append("keyentry with points pt 7 ps 1.3 lc rgb \"#555555\" title \"training points\"")
+        }
+        text += "plot " + layers.joined(separator: ", \\\n     ") + "\n"
         return text
     }
 }

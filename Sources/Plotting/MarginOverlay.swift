@@ -20,6 +20,11 @@ public enum MarginOverlay: Sendable, Equatable {
     /// nearest other class, min over i != y of |f_i - f_y| / ||grad_x (f_i - f_y)||_2. It
     /// needs a classifier whose logits are differentiable with respect to its input.
     case linearized
+    /// Only the `count` training points closest to the boundary, each with the ball of its
+    /// exact distance in `norm` (found by search): a circle for l2, a diamond for l1, a
+    /// square for l-inf. The balls of the closest points are the ones a margin loss moves,
+    /// and drawing only them keeps the figure readable.
+    case closest(count: Int, norm: Norm)
 
     /// The radius of each point's circle (`.infinity`: none), for points [n, 2].
     func radii(of points: Tensor<Float>, range: PlotRange, classifier: (Tensor<Float>) -> Tensor<Float>) -> [Double] {
@@ -32,6 +37,13 @@ public enum MarginOverlay: Sendable, Equatable {
             return withLearningPhase(.inference) {
                 exactDistances2D(of: points, norm: .l2, maxRadius: halfDiagonal, scoring: classifier)
             }
+        case .closest(let shown, let norm):
+            let halfDiagonal = hypot(range.x.upperBound - range.x.lowerBound, range.y.upperBound - range.y.lowerBound) / 2
+            let distances = withLearningPhase(.inference) {
+                exactDistances2D(of: points, norm: norm, maxRadius: halfDiagonal, scoring: classifier)
+            }
+            let kept = Set(distances.indices.sorted { (distances[$0], $0) < (distances[$1], $1) }.prefix(max(shown, 0)))
+            return distances.indices.map { kept.contains($0) ? distances[$0] : .infinity }
         case .linearized:
             let x = points.requiringGradient()
             let scores = withLearningPhase(.inference) { classifier(x) }
@@ -54,11 +66,37 @@ public enum MarginOverlay: Sendable, Equatable {
         }
     }
 
-    /// A circle of `radius` around `centre` as a closed polyline of `sides` segments.
-    static func circle(centre: (x: Double, y: Double), radius: Double, sides: Int = 72) -> [(x: Double, y: Double)] {
+    /// The norm whose balls are drawn: l2, or the overlay's own for `.closest`.
+    var norm: Norm {
+        if case .closest(_, let norm) = self { return norm }
+        return .l2
+    }
+
+    /// A legend entry for the balls ("exact l2 margin of each training point").
+    var legendTitle: String {
+        switch self {
+        case .none: return ""
+        case .exact: return "exact l2 margin of each training point"
+        case .linearized: return "linearised l2 margin of each training point"
+        case .closest(let count, let norm): return "exact \(norm) margin of the \(count) closest training points"
+        }
+    }
+
+    /// The ball of `radius` in `norm` around `centre` as a closed polyline: the points of
+    /// 72 directions scaled onto the unit sphere of the norm (a circle for l2, a diamond
+    /// for l1, a square for l-inf, with their corners among the directions).
+    static func ball(centre: (x: Double, y: Double), radius: Double, norm: Norm, sides: Int = 72) -> [(x: Double, y: Double)] {
         (0...sides).map { k in
             let angle = 2 * Double.pi * Double(k % sides) / Double(sides)
-            return (centre.x + radius * cos(angle), centre.y + radius * sin(angle))
+            let (dx, dy) = (cos(angle), sin(angle))
+            let length: Double
+            switch norm {
+            case .l1: length = abs(dx) + abs(dy)
+            case .l2: length = 1
+            case .lInfinity: length = max(abs(dx), abs(dy))
+            case .lp(let p): length = pow(pow(abs(dx), p) + pow(abs(dy), p), 1 / p)
+            }
+            return (centre.x + radius * dx / length, centre.y + radius * dy / length)
         }
     }
 }

@@ -76,10 +76,44 @@ struct DecisionBoundaryTests {
             #expect(abs(radii[0] - 0.5) < tolerance)
             #expect(abs(radii[1] - 0.25) < tolerance)
         }
-        let circle = MarginOverlay.circle(centre: (1, 2), radius: 0.5, sides: 8)
+        let circle = MarginOverlay.ball(centre: (1, 2), radius: 0.5, norm: .l2, sides: 8)
         #expect(circle.count == 9)
         #expect(circle.first! == circle.last!)
         for point in circle { #expect(abs(hypot(point.x - 1, point.y - 2) - 0.5) < 1e-12) }
+    }
+
+    @Test("balls in l1 and l-inf are diamonds and squares: every vertex at the radius in that norm, corners included")
+    func balls() {
+        let diamond = MarginOverlay.ball(centre: (1, 2), radius: 0.5, norm: .l1)
+        let square = MarginOverlay.ball(centre: (1, 2), radius: 0.5, norm: .lInfinity)
+        for point in diamond { #expect(abs(abs(point.x - 1) + abs(point.y - 2) - 0.5) < 1e-12) }
+        for point in square { #expect(abs(max(abs(point.x - 1), abs(point.y - 2)) - 0.5) < 1e-12) }
+        #expect(diamond.contains { abs($0.x - 1.5) < 1e-12 && abs($0.y - 2) < 1e-12 })
+        #expect(square.contains { abs($0.x - 1.5) < 1e-12 && abs($0.y - 2.5) < 1e-12 })
+    }
+
+    @Test("the closest-points overlay draws only the given number of balls, those of the smallest exact distances")
+    func closestOverlay() {
+        let points = Tensor<Float>([[0.5, 0.3], [-0.25, -0.6], [0.1, 0.2], [-0.7, 0.1]])
+        for norm in [Norm.l1, .l2, .lInfinity] {
+            let radii = MarginOverlay.closest(count: 2, norm: norm).radii(of: points, range: range, classifier: PlottingFixtures.splitAtXZero)
+            #expect(radii[0].isInfinite && radii[3].isInfinite)
+            // The boundary is the line x = 0: the distance is |x| in every norm.
+            #expect(abs(radii[1] - 0.25) < 1e-4)
+            #expect(abs(radii[2] - 0.1) < 1e-4)
+        }
+        #expect(MarginOverlay.closest(count: 3, norm: .lInfinity).legendTitle == "exact l_inf margin of the 3 closest training points")
+    }
+
+    @Test("by default the figure is as tall as makes the plotted rectangle fill each panel")
+    func fittingHeight() {
+        let wide = PlotRange(x: 0...3, y: 0...1)
+        #expect(DecisionBoundaryLayout.fittingHeight(panelWidth: 300, range: wide) == 77 + DecisionBoundaryLayout.verticalMargins)
+        let figure = decisionBoundaryFigure(
+            panels: [DecisionBoundaryPanel(title: "t", classifier: PlottingFixtures.splitAtXZero)], range: wide, resolution: 10,
+            panelWidth: 300)
+        #expect(figure.height == 77 + DecisionBoundaryLayout.verticalMargins)
+        #expect(figure.body.contains("set xlabel \"x1\""))
     }
 
     @Test("the figure draws regions, boundary, points and circles, and renders to a PNG")
@@ -98,6 +132,8 @@ struct DecisionBoundaryTests {
         #expect(figure.body.contains("$margins1 << EOD"))
         #expect(!figure.body.contains("$margins0"))
         #expect(figure.body.contains("set title \"with margins: test accuracy 1.000\""))
+        #expect(figure.body.contains("title \"exact l2 margin of each training point\""))
+        #expect(figure.body.contains("keyentry with points pt 7 ps 1.3 lc rgb \"#555555\" title \"training points\""))
         let png = try figure.png()
         #expect(ImageBytes.pngSize(png).map { [$0.width, $0.height] } == [600, 280])
     }
