@@ -4,6 +4,8 @@
 #   make test   installs what is missing, builds, runs every test, ends with the browser check
 #               (the tour in JupyterLab in headless Chromium, debug build, small parameters)
 #   make browser-check   the browser check against the release build with the tour's own parameters
+#   make reproduce       every notebook at its default parameters (release build), their results
+#                        files checked and collected into notebooks/RESULTS.md
 # Both work on a fresh Debian 12 machine that has only the Swift toolchain, and run twice.
 
 SHELL := /bin/bash
@@ -17,7 +19,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT_TEST_FLAGS ?=
 PYTEST_FLAGS ?=
 
-.PHONY: demo test browser-check deps apt apt-browser venv build build-release bench peers clean
+.PHONY: demo test reproduce browser-check deps apt apt-browser venv build build-release bench peers clean
 
 demo: deps build-release
 	.build/release/swift-margin toy
@@ -33,6 +35,10 @@ test: deps apt-browser
 	swift test --skip-build $(SWIFT_TEST_FLAGS)
 	SWIFT_MARGIN_EXECUTABLE=$(CURDIR)/.build/debug/swift-margin $(VENV)/bin/python -m pytest Tests/kernel -q $(PYTEST_FLAGS)
 	$(VENV)/bin/python Tests/browser/browser_check.py --executable .build/debug/swift-margin --quick $(BROWSER_CHECK_FLAGS)
+
+# Every notebook at its defaults into notebooks/out/, then notebooks/RESULTS.md from their results files.
+reproduce: deps build-release
+	$(VENV)/bin/python notebooks/reproduce.py --executable .build/release/swift-margin
 
 # The tour notebook run in JupyterLab in headless Chromium; the screenshot of its figure goes to
 # notebooks/out/browser-check.png (Tests/browser/browser_check.py --help for the options).

@@ -11,6 +11,12 @@ public enum ClaimTest {
     case significantlyBetter(String, than: String, on: String, alpha: Double)
     /// The mean of `model` on `quantity` is at least `value` (a paper's figure, say).
     case meanAtLeast(String, on: String, value: Double)
+    /// The mean of `model` on `quantity` is at most `value`.
+    case meanAtMost(String, on: String, value: Double)
+    /// `quantity` of `model` is at most `value` at every finished seed (an error bound, say).
+    case everySeedAtMost(String, on: String, value: Double)
+    /// `quantity` of `model` is at least `value` at every finished seed.
+    case everySeedAtLeast(String, on: String, value: Double)
 
     /// Whether it holds on `results`, and the numbers that say so.
     func evaluate(on results: ExperimentResults) -> (holds: Bool, detail: String) {
@@ -33,9 +39,24 @@ public enum ClaimTest {
                     "\(quantity): \(model) against \(baseline), needs p < \(ResultText.number(alpha)); \(Self.describe(c))")
         case .meanAtLeast(let model, let quantity, let value):
             let interval = results.interval(quantity, of: model)
-            return (interval.count > 0 && interval.mean >= value,
-                    "\(quantity): \(model) mean \(ResultText.fixed(interval.mean, 4)) [95% CI \(ResultText.fixed(interval.lower, 4)), \(ResultText.fixed(interval.upper, 4))] over \(interval.count) seeds, needs at least \(ResultText.number(value))")
+            return (interval.count > 0 && interval.mean >= value, Self.describe(interval, model, quantity) + ", needs at least \(ResultText.number(value))")
+        case .meanAtMost(let model, let quantity, let value):
+            let interval = results.interval(quantity, of: model)
+            return (interval.count > 0 && interval.mean <= value, Self.describe(interval, model, quantity) + ", needs at most \(ResultText.number(value))")
+        case .everySeedAtMost(let model, let quantity, let value):
+            let values = results.values(quantity, of: model).map(\.value)
+            return (!values.isEmpty && values.allSatisfy { $0 <= value },
+                    "\(quantity): \(model) at most \(ResultText.number(value)) in \(values.filter { $0 <= value }.count) of \(values.count) seeds (largest \(ResultText.fixed(values.max() ?? .nan, 4)))")
+        case .everySeedAtLeast(let model, let quantity, let value):
+            let values = results.values(quantity, of: model).map(\.value)
+            return (!values.isEmpty && values.allSatisfy { $0 >= value },
+                    "\(quantity): \(model) at least \(ResultText.number(value)) in \(values.filter { $0 >= value }.count) of \(values.count) seeds (smallest \(ResultText.fixed(values.min() ?? .nan, 4)))")
         }
+    }
+
+    /// "test_accuracy: large-margin mean 0.9680 [95% CI 0.9600, 0.9760] over 10 seeds".
+    static func describe(_ interval: MeanInterval, _ model: String, _ quantity: String) -> String {
+        "\(quantity): \(model) mean \(ResultText.fixed(interval.mean, 4)) [95% CI \(ResultText.fixed(interval.lower, 4)), \(ResultText.fixed(interval.upper, 4))] over \(interval.count) seeds"
     }
 
     /// "mean difference +0.012 [95% CI 0.004, 0.020], 9 wins / 1 loss / 0 ties, paired t p=0.003".

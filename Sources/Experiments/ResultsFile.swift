@@ -49,21 +49,52 @@ extension ExperimentResults {
     /// keys sorted, so the same run writes the same bytes. The file is written atomically.
     @discardableResult
     public func save(notebook: String, parameters: KeyValuePairs<String, Any>, directory: String = ".") throws -> String {
+        try ExperimentResults.save([("", self)], notebook: notebook, parameters: parameters, directory: directory)
+    }
+
+    /// Writes the results of several experiments of one notebook (one per noise level, say)
+    /// into one `NAME.results.json`: each model appears as "MODEL @ LABEL" (just MODEL for
+    /// an empty label), and the claims of every part are listed in order.
+    ///
+    ///     try ExperimentResults.save([("noise 0%", clean), ("noise 40%", noisy)], notebook: "04-noisy-labels", parameters: [...])
+    @discardableResult
+    public static func save(
+        _ parts: [(label: String, results: ExperimentResults)], notebook: String, parameters: KeyValuePairs<String, Any>,
+        directory: String = "."
+    ) throws -> String {
+        var models: [String: ModelResults] = [:]
+        for (label, results) in parts {
+            for model in results.models {
+                let runs = results.runs(of: model)
+                var lists: [String: [Double]] = [:]
+                for quantity in results.quantities { lists[quantity] = runs.map { $0.quantities[quantity] ?? .nan } }
+                let key = label.isEmpty ? model : "\(model) @ \(label)"
+                guard models[key] == nil else { throw ResultsFileError.repeatedModel(key) }
+                models[key] = ModelResults(seeds: runs.map(\.seed), chosen: runs.map(\.chosen), quantities: lists)
+            }
+        }
         let file = ResultsFileContent(
             notebook: notebook,
             parameters: Dictionary(parameters.map { ($0.key, ParameterValue($0.value)) }, uniquingKeysWith: { $1 }),
-            models: Dictionary(uniqueKeysWithValues: models.map { model in
-                let runs = runs(of: model)
-                var lists: [String: [Double]] = [:]
-                for quantity in quantities { lists[quantity] = runs.map { $0.quantities[quantity] ?? .nan } }
-                return (model, ModelResults(seeds: runs.map(\.seed), chosen: runs.map(\.chosen), quantities: lists))
-            }),
-            claims: claims.map { ClaimRecord(claim: $0.text, holds: $0.holds, detail: $0.detail) })
+            models: models,
+            claims: parts.flatMap(\.results.claims).map { ClaimRecord(claim: $0.text, holds: $0.holds, detail: $0.detail) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let path = (directory as NSString).appendingPathComponent("\(notebook).results.json")
         try encoder.encode(file).write(to: URL(fileURLWithPath: path), options: .atomic)
         return path
+    }
+}
+
+/// Why a results file could not be written.
+public enum ResultsFileError: Error, Equatable, CustomStringConvertible {
+    /// Two parts of a combined file name the same model with the same label.
+    case repeatedModel(String)
+
+    public var description: String {
+        switch self {
+        case .repeatedModel(let name): return "the results file would list the model \"\(name)\" twice: give each part its own label"
+        }
     }
 }
 

@@ -139,7 +139,7 @@ struct DecisionBoundaryDrawing {
             set tics out nomirror
             set xlabel "x1"
             set ylabel "x2"
-            set key outside below center horizontal maxrows 2 samplen 1.5 font ",9"
+            set key below center horizontal Left reverse samplen 1 width -8 font ",9"
             unset colorbox
             set palette defined (\(stops))
             set cbrange [-0.5:\(classCount)-0.5]

@@ -72,13 +72,13 @@ public enum MarginOverlay: Sendable, Equatable {
         return .l2
     }
 
-    /// A legend entry for the balls ("exact l2 margin of each training point").
+    /// A legend entry for the balls ("exact l2 margins", "exact l_inf margins, 5 closest").
     var legendTitle: String {
         switch self {
         case .none: return ""
-        case .exact: return "exact l2 margin of each training point"
-        case .linearized: return "linearised l2 margin of each training point"
-        case .closest(let count, let norm): return "exact \(norm) margin of the \(count) closest training points"
+        case .exact: return "exact l2 margins"
+        case .linearized: return "linearised l2 margins"
+        case .closest(let count, let norm): return "exact \(norm) margins, \(count) closest"
         }
     }
 

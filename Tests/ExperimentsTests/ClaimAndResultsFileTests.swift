@@ -86,3 +86,38 @@ struct ClaimAndResultsFileTests {
         #expect(results.choices.rows.map(\.point) == ["learningRate=0.01", "-"])
     }
 }
+
+@Suite("Combined results files", .serialized)
+struct CombinedResultsFileTests {
+    @Test("several experiments go into one file, each model under its label, claims in order; a repeated label is refused")
+    func combined() throws {
+        let first = sharedResults
+        let second = smallExperiment(seeds: [3]).run(workers: 2, showProgress: false)
+        second.claim("every seed's test accuracy is at least 0.5", .everySeedAtLeast("large-margin", on: Quantity.testAccuracy, value: 0.5))
+        let directory = NSTemporaryDirectory() + "combined-\(getpid())"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = try ExperimentResults.save([("a", first), ("b", second)], notebook: "nb", parameters: ["x": 1], directory: directory)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        let models = try #require(json["models"] as? [String: [String: Any]])
+        #expect(Set(models.keys) == ["cross-entropy @ a", "large-margin @ a", "cross-entropy @ b", "large-margin @ b"])
+        #expect(models["large-margin @ b"]?["seeds"] as? [Int] == [3])
+        let claims = try #require(json["claims"] as? [[String: Any]])
+        #expect(claims.map { $0["claim"] as? String } == (first.claims + second.claims).map(\.text))
+        #expect(throws: ResultsFileError.repeatedModel("cross-entropy @ a")) {
+            try ExperimentResults.save([("a", first), ("a", second)], notebook: "nb", parameters: [:], directory: directory)
+        }
+    }
+
+    @Test("every-seed claims hold exactly up to the smallest and largest seed value")
+    func everySeedClaims() {
+        let values = sharedResults.values(Quantity.trainMarginMedian, of: "cross-entropy").map(\.value)
+        #expect(sharedResults.claim("at most", .everySeedAtMost("cross-entropy", on: Quantity.trainMarginMedian, value: values.max()!)).holds)
+        #expect(!sharedResults.claim("below", .everySeedAtMost("cross-entropy", on: Quantity.trainMarginMedian, value: values.max()! - 1e-9)).holds)
+        #expect(sharedResults.claim("at least", .everySeedAtLeast("cross-entropy", on: Quantity.trainMarginMedian, value: values.min()!)).holds)
+        #expect(!sharedResults.claim("above", .everySeedAtLeast("cross-entropy", on: Quantity.trainMarginMedian, value: values.min()! + 1e-9)).holds)
+        let mean = Statistics.mean(values)
+        #expect(sharedResults.claim("mean at most", .meanAtMost("cross-entropy", on: Quantity.trainMarginMedian, value: mean + 1e-12)).holds)
+        #expect(!sharedResults.claim("mean below", .meanAtMost("cross-entropy", on: Quantity.trainMarginMedian, value: mean - 1e-9)).holds)
+    }
+}

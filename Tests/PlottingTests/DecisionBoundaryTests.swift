@@ -102,7 +102,7 @@ struct DecisionBoundaryTests {
             #expect(abs(radii[1] - 0.25) < 1e-4)
             #expect(abs(radii[2] - 0.1) < 1e-4)
         }
-        #expect(MarginOverlay.closest(count: 3, norm: .lInfinity).legendTitle == "exact l_inf margin of the 3 closest training points")
+        #expect(MarginOverlay.closest(count: 3, norm: .lInfinity).legendTitle == "exact l_inf margins, 3 closest")
     }
 
     @Test("by default the figure is as tall as makes the plotted rectangle fill each panel")
@@ -132,7 +132,7 @@ struct DecisionBoundaryTests {
         #expect(figure.body.contains("$margins1 << EOD"))
         #expect(!figure.body.contains("$margins0"))
         #expect(figure.body.contains("set title \"with margins: test accuracy 1.000\""))
-        #expect(figure.body.contains("title \"exact l2 margin of each training point\""))
+        #expect(figure.body.contains("title \"exact l2 margins\""))
         #expect(figure.body.contains("keyentry with points pt 7 ps 1.3 lc rgb \"#555555\" title \"training points\""))
         let png = try figure.png()
         #expect(ImageBytes.pngSize(png).map { [$0.width, $0.height] } == [600, 280])

@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+"""Runs every notebook headlessly and collects what each measured into notebooks/RESULTS.md.
+
+    python notebooks/reproduce.py --executable .build/release/swift-margin          # make reproduce
+    python notebooks/reproduce.py --executable ... --quick --out /tmp/quick          # small runs, checked
+
+Each notebook NAME.ipynb runs with `swift-margin run` in the output folder (default
+notebooks/out), where it writes the executed NAME.ipynb and NAME.results.json. Every results
+file is checked against the schema of notebooks/README.md, and every Markdown cell against
+hand-typed results (numbers with two or more decimals, or percentages, outside LaTeX math).
+RESULTS.md is written from the results files only, with the commit the notebooks ran on.
+The standard library only: the tests import this file to check the same things.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+NOTEBOOKS = Path(__file__).resolve().parent
+REPO = NOTEBOOKS.parent
+
+# A hand-typed result: a number with two or more decimals (0.968, 12.50) or a percentage
+# with decimals (96.4%; whole percentages describe settings, such as 80% noise), outside $...$ math, inline code and links.
+RESULT_NUMBER = re.compile(r"(?<![\w.])(\d+\.\d{2,}|\d+\.\d+\s?%)")
+
+
+def notebook_paths() -> list[Path]:
+    """The numbered notebooks, in order."""
+    return sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+
+
+def markdown_numbers(notebook: dict) -> list[str]:
+    """The result-like numbers written in the notebook's Markdown cells."""
+    found = []
+    for cell in notebook["cells"]:
+        if cell["cell_type"] != "markdown":
+            continue
+        text = "".join(cell["source"])
+        text = re.sub(r"\$\$.*?\$\$|\$[^$]*\$|`[^`]*`|\]\([^)]*\)", " ", text, flags=re.S)
+        found += RESULT_NUMBER.findall(text)
+    return found
+
+
+def check_results(results: dict, name: str) -> list[str]:
+    """Problems with a results file's shape (empty when it follows notebooks/README.md)."""
+    problems = []
+    if set(results) != {"notebook", "parameters", "models", "claims"}:
+        problems.append(f"top-level keys {sorted(results)}")
+    if results.get("notebook") != name:
+        problems.append(f"notebook {results.get('notebook')!r}, expected {name!r}")
+    if not isinstance(results.get("parameters"), dict):
+        problems.append("parameters is not an object")
+    models = results.get("models")
+    if not isinstance(models, dict) or not models:
+        problems.append("models is empty or not an object")
+        models = {}
+    for model, lists in models.items():
+        seeds = lists.get("seeds")
+        if not isinstance(seeds, list) or not seeds:
+            problems.append(f"{model}: no seeds")
+            continue
+        for quantity, values in lists.items():
+            if not isinstance(values, list) or len(values) != len(seeds):
+                problems.append(f"{model}: {quantity} has {len(values) if isinstance(values, list) else '?'} entries for {len(seeds)} seeds")
+        if "test_accuracy" not in lists:
+            problems.append(f"{model}: no test_accuracy")
+    claims = results.get("claims")
+    if not isinstance(claims, list) or not claims:
+        problems.append("no claims")
+        claims = []
+    for claim in claims:
+        if set(claim) != {"claim", "holds", "detail"} or not isinstance(claim.get("holds"), bool):
+            problems.append(f"claim {claim!r} is not {{claim, holds, detail}}")
+    return problems
+
+
+def run_notebook(executable: Path, notebook: Path, out: Path, parameters: dict[str, object]) -> tuple[dict, float]:
+    """Runs one notebook into `out`; returns its results file and the wall time in seconds."""
+    overrides = [argument for key, value in parameters.items() for argument in ("-p", f"{key}={value}")]
+    start = time.monotonic()
+    completed = subprocess.run(
+        [str(executable), "run", str(notebook), "-o", notebook.name, "-q", *overrides],
+        cwd=out, capture_output=True, text=True)
+    seconds = time.monotonic() - start
+    if completed.returncode != 0:
+        raise RuntimeError(f"{notebook.name} failed:\n{completed.stdout[-3000:]}\n{completed.stderr[-3000:]}")
+    results = json.loads((out / f"{notebook.stem}.results.json").read_text())
+    return results, seconds
+
+
+def interval(values: list) -> str:
+    """'0.9680 ± 0.0041' (mean and 95% t half-width) of the finite values."""
+    finite = [v for v in values if isinstance(v, (int, float))]
+    if not finite:
+        return "-"
+    n = len(finite)
+    mean = sum(finite) / n
+    if n < 2:
+        return f"{mean:.4f}"
+    sd = (sum((v - mean) ** 2 for v in finite) / (n - 1)) ** 0.5
+    # Student's t, 97.5% quantile, for the small seed counts notebooks use.
+    t_table = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 8: 2.306, 9: 2.262,
+               10: 2.228, 11: 2.201, 12: 2.179, 14: 2.145, 19: 2.093, 29: 2.045}
+    t = t_table.get(n - 1) or min((v for k, v in t_table.items() if k <= n - 1), default=1.96)
+    return f"{mean:.4f} ± {t * sd / n ** 0.5:.4f}"
+
+
+def results_markdown(runs: list[tuple[str, dict, float]], commit: str) -> str:
+    """RESULTS.md: per notebook its parameters, each model's quantities and its claims."""
+    lines = [
+        "# Results of the notebooks",
+        "",
+        f"Generated by `make reproduce` (`notebooks/reproduce.py`) at commit `{commit}`, every notebook",
+        "at its default parameters, from the `NAME.results.json` files the notebooks wrote. Values are",
+        "mean ± 95% confidence half-width over the seeds listed (Student's t); nothing here is typed by hand.",
+        "",
+    ]
+    held = sum(claim["holds"] for _, results, _ in runs for claim in results["claims"])
+    total = sum(len(results["claims"]) for _, results, _ in runs)
+    lines += [f"{held} of {total} claims hold.", ""]
+    for name, results, seconds in runs:
+        lines += [f"## {name}", ""]
+        parameters = ", ".join(f"{k}={json.dumps(v)}" for k, v in sorted(results["parameters"].items()))
+        lines += [f"Parameters: {parameters}. Ran in {seconds:.0f} s.", ""]
+        models = results["models"]
+        quantities = [q for q in next(iter(models.values())) if q not in ("seeds", "chosen")]
+        lines += ["| model | seeds | " + " | ".join(quantities) + " |", "|---|---|" + "---:|" * len(quantities)]
+        for model, lists in models.items():
+            seeds = lists["seeds"]
+            seed_text = f"{seeds[0]}-{seeds[-1]}" if seeds == list(range(seeds[0], seeds[-1] + 1)) else ",".join(map(str, seeds))
+            lines.append(f"| {model} | {seed_text} | " + " | ".join(interval(lists.get(q, [])) for q in quantities) + " |")
+        lines += ["", "Claims:", ""]
+        for claim in results["claims"]:
+            verdict = "holds" if claim["holds"] else "**does not hold**"
+            lines.append(f"- {verdict}: {claim['claim']}  ")
+            lines.append(f"  {claim['detail']}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--executable", type=Path, default=REPO / ".build/release/swift-margin")
+    parser.add_argument("--out", type=Path, default=NOTEBOOKS / "out")
+    parser.add_argument("--quick", action="store_true", help="run with quick=true and check, without writing RESULTS.md")
+    parser.add_argument("notebooks", nargs="*", help="names of notebooks to run (default: all)")
+    arguments = parser.parse_args()
+    arguments.out.mkdir(parents=True, exist_ok=True)
+    chosen = [p for p in notebook_paths() if not arguments.notebooks or p.name in arguments.notebooks or p.stem in arguments.notebooks]
+    runs = []
+    failed = False
+    for notebook in chosen:
+        content = json.loads(notebook.read_text())
+        typed = markdown_numbers(content)
+        if typed:
+            print(f"{notebook.name}: Markdown holds result-like numbers {typed}", file=sys.stderr)
+            failed = True
+        results, seconds = run_notebook(arguments.executable.resolve(), notebook, arguments.out, {"quick": "true"} if arguments.quick else {})
+        problems = check_results(results, notebook.stem)
+        for problem in problems:
+            print(f"{notebook.name}: results file: {problem}", file=sys.stderr)
+        failed = failed or bool(problems)
+        holds = sum(c["holds"] for c in results["claims"])
+        print(f"{notebook.name}: {seconds:.0f} s, {holds} of {len(results['claims'])} claims hold", flush=True)
+        runs.append((notebook.stem, results, seconds))
+    if not arguments.quick and not arguments.notebooks:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=REPO, capture_output=True, text=True).stdout.strip()
+        (NOTEBOOKS / "RESULTS.md").write_text(results_markdown(runs, commit + (" with uncommitted changes" if dirty else "")))
+        print(f"wrote {NOTEBOOKS / 'RESULTS.md'}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
