@@ -18,6 +18,11 @@ import Tensors
 /// running children and returns: finished pieces are kept, the others are `.notRun`. Children
 /// ignore SIGINT themselves (a terminal's Ctrl-C reaches the whole process group) and die
 /// with the parent.
+///
+/// Call it from a process that computes on one thread at a time (a notebook's cell, a
+/// script): `fork` runs OpenBLAS's fork handler, which joins BLAS's worker threads, and
+/// OpenBLAS 0.3.21 can hang there when another thread is inside a multi-threaded product at
+/// that moment (seen in a test process that ran convolution tests beside these forks).
 enum ForkedRuns {
     /// What became of one piece of work.
     enum Outcome<Output> {

@@ -68,7 +68,9 @@ struct ConvolutionalLayerTests {
         let (logits, kept) = model.applied(to: x, keepingActivationsOf: [-1, 0, 1, 2, 3, 4, 5])
         #expect(kept.map(\.shape) == [[2, 1, 28, 28], [2, 32, 28, 28], [2, 32, 14, 14], [2, 64, 14, 14], [2, 64, 7, 7], [2, 3136], [2, 512]])
         #expect(logits.shape == [2, 10])
-        #expect(logits == model(x))
+        // Equal up to rounding: when another test's convolution splits across cores at the same
+        // time, BLAS runs single-threaded meanwhile, and its products may round differently.
+        expectClose(logits, model(x), tolerance: 1e-5)
         #expect(kept[1].scalars.allSatisfy { $0 >= 0 })   // ReLU
         #expect(kept[2] == maxPool2D(kept[1]))
     }

@@ -59,8 +59,8 @@ KERNEL_NAME = "swift-margin"
 KERNEL_DISPLAY_NAME = "Swift (margins)"
 # The code cell that draws the two-panel figure is the one whose source contains this.
 FIGURE_CELL_MARKER = "decisionBoundaryFigure("
-# The parameters Tests/kernel/test_tour.py uses with the debug build.
-QUICK_PARAMETERS = {"steps": "200", "trainCount": "40", "testCount": "200", "resolution": "50"}
+# The small run Tests/kernel/test_tour.py makes with the debug build.
+QUICK_PARAMETERS = {"quick": "true"}
 
 # The Run menu's "Run All Cells" (JupyterLab 4's main-menu command for the current notebook).
 RUN_ALL_COMMAND = "runmenu:run-all"

@@ -1,45 +1,57 @@
-"""The tour notebook (notebooks/01-tour.ipynb), run headlessly twice with small parameters
-(the debug build's numerics are slow): byte-identical results, the two-panel figure, and
-the large-margin model at least as accurate as the cross-entropy one."""
+"""The tour notebook (notebooks/01-tour.ipynb), run headlessly twice with quick=true (the debug
+build's numerics are slow): byte-identical notebooks and results files, the two-panel figure and
+the margin distribution, the models the issue names, and a claim per comparison."""
 
 from __future__ import annotations
 
 import base64
 import json
-import re
 import subprocess
 
 import kernel_helpers as kh
 
 TOUR = kh.REPO_ROOT / "notebooks" / "01-tour.ipynb"
-SMALL = ["-p", "steps=200", "-p", "trainCount=40", "-p", "testCount=200", "-p", "resolution=50"]
 
 
-def run_tour(tmp_path, name):
-    output = tmp_path / name
+def run_tour(directory):
+    directory.mkdir()
     completed = subprocess.run(
-        [str(kh.executable()), "run", str(TOUR), "-o", str(output), "-q", *SMALL],
-        capture_output=True, text=True, timeout=600, cwd=tmp_path,
+        [str(kh.executable()), "run", str(TOUR), "-o", "01-tour.ipynb", "-q", "-p", "quick=true"],
+        capture_output=True, text=True, timeout=900, cwd=directory,
     )
     assert completed.returncode == 0, completed.stderr
-    return output
+    return directory
 
 
-def test_tour_is_reproducible_and_shows_the_figure(tmp_path):
-    first = run_tour(tmp_path, "first.ipynb")
-    second = run_tour(tmp_path, "second.ipynb")
-    assert first.read_bytes() == second.read_bytes()
+def test_tour_is_reproducible_and_shows_its_results(tmp_path):
+    first = run_tour(tmp_path / "first")
+    second = run_tour(tmp_path / "second")
+    assert (first / "01-tour.ipynb").read_bytes() == (second / "01-tour.ipynb").read_bytes()
+    assert (first / "01-tour.results.json").read_bytes() == (second / "01-tour.results.json").read_bytes()
 
-    notebook = json.loads(first.read_text())
+    notebook = json.loads((first / "01-tour.ipynb").read_text())
     outputs = [output for cell in notebook["cells"] for output in cell.get("outputs", [])]
     assert not [o for o in outputs if o["output_type"] == "error"]
-    figures = [o for o in outputs if o.get("data", {}).get("text/plain", "").startswith("Figure: decision boundaries, 2 panels")]
-    assert len(figures) == 1
-    png = base64.b64decode(figures[0]["data"]["image/png"])
-    assert png.startswith(b"\x89PNG\r\n\x1a\n")
-    assert (tmp_path / "tour-decision-boundaries.png").read_bytes().startswith(b"\x89PNG")
+    figures = [o["data"] for o in outputs if o.get("data", {}).get("text/plain", "").startswith("Figure: ")]
+    assert [f["text/plain"].split(",")[0] for f in figures] == [
+        "Figure: decision boundaries", "Figure: line plot: the closest 25% of training points' exact distance to the boundary"]
+    for figure in figures:
+        assert base64.b64decode(figure["image/png"]).startswith(b"\x89PNG\r\n\x1a\n")
+    for name in ("tour-decision-boundaries.png", "tour-margin-distribution.png"):
+        assert (first / name).read_bytes().startswith(b"\x89PNG")
 
-    printed = "".join(o.get("text", "") for o in outputs if o["output_type"] == "stream")
-    accuracy = dict(re.findall(r"^(cross-entropy|large margin):\s+test accuracy ([0-9.]+)", printed, re.M))
-    assert set(accuracy) == {"cross-entropy", "large margin"}, printed
-    assert float(accuracy["large margin"]) >= float(accuracy["cross-entropy"])
+    results = json.loads((first / "01-tour.results.json").read_text())
+    assert results["notebook"] == "01-tour"
+    assert results["parameters"]["quick"] is True
+    assert list(results["models"]) == sorted(
+        ["cross-entropy", "large-margin", "cross-entropy, untuned", "large-margin, gamma 1, all layers"])
+    for model in results["models"].values():
+        assert model["seeds"] == [0, 1]
+        for quantity in ("test_accuracy", "train_margin_min", "train_margin_p10", "train_margin_median"):
+            assert len(model[quantity]) == 2
+    # The claims compare the large margin with tuned cross-entropy on the smallest margins first.
+    assert results["claims"][0]["claim"].startswith("The large margin raises the smallest training margin over tuned cross-entropy")
+    assert all(isinstance(claim["holds"], bool) for claim in results["claims"])
+    printed = "".join("".join(o["text"]) for o in outputs if o["output_type"] == "stream")
+    held = sum(claim["holds"] for claim in results["claims"])
+    assert f"{held} of {len(results['claims'])} claims hold on seeds 0 to 1." in printed
