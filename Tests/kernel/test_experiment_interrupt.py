@@ -56,7 +56,7 @@ def test_interrupt_keeps_finished_runs(kernel, kc):
     assert value_of(kc, "results.statusLine") == '"experiment: 1/3 runs done (1 models x 3 seeds), interrupted: the finished runs are kept"'
     assert value_of(kc, "results.runs.map(\\.seed)") == "[0]"
     # The hanging run's process is gone: the kernel's process tree is as it was before the cell.
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + 15
     while len(kh.process_tree(pid)) > processes_before and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert len(kh.process_tree(pid)) == processes_before, kh.process_tree(pid)
+    assert len(kh.process_tree(pid)) == processes_before, [open(f"/proc/{p}/status").read().split("\n")[:7] for p in kh.process_tree(pid)]
