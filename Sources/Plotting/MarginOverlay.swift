@@ -38,12 +38,22 @@ public enum MarginOverlay: Sendable, Equatable {
                 exactDistances2D(of: points, norm: .l2, maxRadius: halfDiagonal, scoring: classifier)
             }
         case .closest(let shown, let norm):
+            // A coarse search ranks every point; the closest few (twice as many as shown, since
+            // the coarse ranking can be off by a little) are searched finely and the closest kept.
             let halfDiagonal = hypot(range.x.upperBound - range.x.lowerBound, range.y.upperBound - range.y.lowerBound) / 2
-            let distances = withLearningPhase(.inference) {
-                exactDistances2D(of: points, norm: norm, maxRadius: halfDiagonal, scoring: classifier)
+            let coarse = withLearningPhase(.inference) {
+                exactDistances2D(of: points, norm: norm, maxRadius: halfDiagonal, directions: 72, steps: 32, scoring: classifier)
             }
-            let kept = Set(distances.indices.sorted { (distances[$0], $0) < (distances[$1], $1) }.prefix(max(shown, 0)))
-            return distances.indices.map { kept.contains($0) ? distances[$0] : .infinity }
+            let candidates = Array(coarse.indices.sorted { (coarse[$0], $0) < (coarse[$1], $1) }.prefix(2 * max(shown, 0)))
+            guard !candidates.isEmpty else { return [Double](repeating: .infinity, count: count) }
+            let fine = withLearningPhase(.inference) {
+                exactDistances2D(of: points.gathering(atIndices: candidates), norm: norm, maxRadius: halfDiagonal, scoring: classifier)
+            }
+            var radii = [Double](repeating: .infinity, count: count)
+            for position in fine.indices.sorted(by: { (fine[$0], $0) < (fine[$1], $1) }).prefix(shown) {
+                radii[candidates[position]] = fine[position]
+            }
+            return radii
         case .linearized:
             let x = points.requiringGradient()
             let scores = withLearningPhase(.inference) { classifier(x) }
