@@ -4,7 +4,7 @@ public enum ClaimTest {
     /// both finished (paired by seed; a tie is not a win).
     case wins(atLeast: Int, String, over: String, on: String)
     /// The mean of `model` on `quantity` is not worse than the baseline's by more than
-    /// `tolerance`.
+    /// `tolerance` (equal means hold, whatever rounding does to their difference).
     case meanNotWorse(String, than: String, on: String, tolerance: Double)
     /// `model` is better than `baseline` on average and the paired t-test's two-sided
     /// p-value is below `alpha`.
@@ -31,7 +31,9 @@ public enum ClaimTest {
             let better = results.higherIsBetter(quantity) ? c.difference.mean : -c.difference.mean
             let means = "mean \(ResultText.fixed(results.interval(quantity, of: model).mean, 4)) against \(ResultText.fixed(results.interval(quantity, of: baseline).mean, 4))"
             let allowed = tolerance > 0 ? " (tolerance \(ResultText.number(tolerance)))" : ""
-            return (!c.seeds.isEmpty && better >= -tolerance, "\(quantity): \(model) \(means)\(allowed); \(Self.describe(c))")
+            // Equal means can differ by a rounding error in their difference's last bits.
+            let rounding = 1e-12 * Swift.max(1, abs(results.interval(quantity, of: baseline).mean))
+            return (!c.seeds.isEmpty && better >= -tolerance - rounding, "\(quantity): \(model) \(means)\(allowed); \(Self.describe(c))")
         case .significantlyBetter(let model, let baseline, let quantity, let alpha):
             let c = results.comparison(model, against: baseline, on: quantity)
             let better = results.higherIsBetter(quantity) ? c.difference.mean : -c.difference.mean

@@ -17,8 +17,12 @@ public struct DataSource {
         self.make = make
     }
 
-    /// The sets of `seed`.
-    public func data(seed: UInt64) throws -> SplitData { try make(seed) }
+    /// The sets of `seed`, which they record.
+    public func data(seed: UInt64) throws -> SplitData {
+        var split = try make(seed)
+        split.seed = seed
+        return split
+    }
 
     /// A toy 2-D problem: for seed s, the training and test sets of
     /// `problem.sparseTrainDenseTest(trainCount:testCount:seed: s)` and a validation set drawn

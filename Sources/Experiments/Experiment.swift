@@ -24,12 +24,12 @@ public struct Experiment {
     /// Measures the training points' exact and linearised margins (2-D data only).
     public var trainingMargins: TrainingMarginMeasurement?
     /// Further quantities measured on every chosen model.
-    public var measurements: [Measurement]
+    public var measurements: [MeasuredQuantity]
 
     /// An experiment; model names must be unique, and so must measurement names.
     public init<Seeds: Sequence>(
         data: DataSource, seeds: Seeds, models: [ModelSpec], trainingMargins: TrainingMarginMeasurement? = nil,
-        measurements: [Measurement] = []
+        measurements: [MeasuredQuantity] = []
     ) where Seeds.Element: BinaryInteger {
         let seedList = seeds.map { UInt64($0) }
         guard !seedList.isEmpty, !models.isEmpty else { fatalError("an experiment needs at least one seed and one model") }

@@ -7,6 +7,9 @@ public struct SplitData {
     public var train: Dataset<Float>
     public var validation: Dataset<Float>
     public var test: Dataset<Float>
+    /// The seed these sets were made for (set by `DataSource.data(seed:)`; 0 until then), so
+    /// a `MeasuredQuantity` can seed what it trains of its own (a black-box attacker, say).
+    public internal(set) var seed: UInt64 = 0
 
     /// The three sets; they must share their sample shape and class count.
     public init(train: Dataset<Float>, validation: Dataset<Float>, test: Dataset<Float>) {

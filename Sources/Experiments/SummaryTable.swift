@@ -95,13 +95,17 @@ extension ExperimentResults {
             digits: digits)
     }
 
-    /// Every other model against `baseline` on `quantities` (default: all), paired by seed.
-    public func compare(against baseline: String, on quantities: [String]? = nil, digits: Int = 4) -> ComparisonTable {
+    /// `models` (default: every other model) against `baseline` on `quantities` (default:
+    /// all), paired by seed.
+    public func compare(
+        against baseline: String, models compared: [String]? = nil, on quantities: [String]? = nil, digits: Int = 4
+    ) -> ComparisonTable {
         checkModel(baseline)
+        (compared ?? []).forEach(checkModel)
         let chosen = quantities ?? self.quantities
         return ComparisonTable(
             baseline: baseline,
-            comparisons: models.filter { $0 != baseline }.flatMap { model in
+            comparisons: (compared ?? models.filter { $0 != baseline }).flatMap { model in
                 chosen.map { comparison(model, against: baseline, on: $0) }
             },
             digits: digits)

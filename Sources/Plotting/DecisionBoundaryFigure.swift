@@ -122,6 +122,14 @@ struct DecisionBoundaryDrawing {
         return text
     }
 
+    /// gnuplot sizes a legend column for its longest entry with a wider character than the
+    /// font draws; narrowing columns by a quarter of that length (in characters) puts the
+    /// entries in two columns under a 450-pixel panel without overlapping them.
+    var legendWidthAdjustment: Int {
+        let longest = (["decision boundary", "test points", "training points"] + [marginTitle]).map(\.count).max()!
+        return -(longest / 4)
+    }
+
     /// The settings and plot command of panel `index` inside the multiplot.
     func commands(index: Int) -> String {
         // Class k is drawn at value k; palette stop k...k+1 has class k's colour, so with the
@@ -139,7 +147,7 @@ struct DecisionBoundaryDrawing {
             set tics out nomirror
             set xlabel "x1"
             set ylabel "x2"
-            set key below center horizontal Left reverse samplen 1 width -8 font ",9"
+            set key below center horizontal Left reverse samplen 1 width \(legendWidthAdjustment) maxcols 2 font ",9"
             unset colorbox
             set palette defined (\(stops))
             set cbrange [-0.5:\(classCount)-0.5]

@@ -82,13 +82,14 @@ public enum MarginOverlay: Sendable, Equatable {
         return .l2
     }
 
-    /// A legend entry for the balls ("exact l2 margins", "exact l_inf margins, 5 closest").
+    /// A legend entry for the balls ("exact l2 margins", "l_inf margins, 5 closest"; short, so
+    /// the legend fits two columns under a panel).
     var legendTitle: String {
         switch self {
         case .none: return ""
         case .exact: return "exact l2 margins"
         case .linearized: return "linearised l2 margins"
-        case .closest(let count, let norm): return "exact \(norm) margins, \(count) closest"
+        case .closest(let count, let norm): return "\(norm) margins, \(count) closest"
         }
     }
 

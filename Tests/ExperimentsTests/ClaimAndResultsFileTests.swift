@@ -121,3 +121,14 @@ struct CombinedResultsFileTests {
         #expect(!sharedResults.claim("mean below", .meanAtMost("cross-entropy", on: Quantity.trainMarginMedian, value: mean - 1e-9)).holds)
     }
 }
+
+@Suite("Claims on equal means")
+struct EqualMeansTests {
+    @Test("a model is not worse than itself; a comparison table limited to the models named")
+    func equalMeans() {
+        let claim = sharedResults.claim("same", .meanNotWorse("large-margin", than: "large-margin", on: Quantity.trainMarginMedian, tolerance: 0))
+        #expect(claim.holds)
+        let table = sharedResults.compare(against: "cross-entropy", models: ["large-margin"], on: [Quantity.testAccuracy])
+        #expect(table.comparisons.map(\.model) == ["large-margin"])
+    }
+}

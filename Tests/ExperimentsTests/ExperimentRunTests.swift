@@ -75,6 +75,7 @@ struct ExperimentRunTests {
     @Test("a chosen model is rebuilt from its saved parameters with the accuracy that was measured")
     func rebuild() throws {
         let data = try DataSource.toy(.twoMoons(noise: 0.1), trainCount: 40, validationCount: 60, testCount: 200).data(seed: 2)
+        #expect(data.seed == 2)
         let model = sharedResults.trainedModel("large-margin", seed: 2)
         let measured = sharedResults.values(Quantity.testAccuracy, of: "large-margin").first { $0.seed == 2 }!.value
         #expect(accuracy(of: model, on: LabeledBatch(inputs: data.test.inputs, labels: data.test.labels)) == measured)

@@ -102,7 +102,7 @@ struct DecisionBoundaryTests {
             #expect(abs(radii[1] - 0.25) < 1e-4)
             #expect(abs(radii[2] - 0.1) < 1e-4)
         }
-        #expect(MarginOverlay.closest(count: 3, norm: .lInfinity).legendTitle == "exact l_inf margins, 3 closest")
+        #expect(MarginOverlay.closest(count: 3, norm: .lInfinity).legendTitle == "l_inf margins, 3 closest")
     }
 
     @Test("by default the figure is as tall as makes the plotted rectangle fill each panel")

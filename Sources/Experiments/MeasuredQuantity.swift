@@ -2,12 +2,14 @@ import Tensors
 import Models
 
 /// A quantity measured on each seed's chosen model, beside the built-in ones: a name for
-/// tables, claims and the results file, which way is better, and how to compute it.
+/// tables, claims and the results file, which way is better, and how to compute it. (Not
+/// called `Measurement`, which Foundation's units type is, so cells that import Foundation
+/// can name it.)
 ///
-///     Measurement("robust_accuracy_0.1") { model, data in
+///     MeasuredQuantity("robust_accuracy_0.1") { model, data in
 ///         robustAccuracy(of: model, on: data.test, epsilon: 0.1)
 ///     }
-public struct Measurement {
+public struct MeasuredQuantity {
     public var name: String
     /// Whether a larger value is better (wins and losses in comparisons count this way).
     public var higherIsBetter: Bool
