@@ -30,6 +30,7 @@ enum CoreSplit {
         threads.store(Swift.max(count, 1), ordering: .relaxed)
         openblas_loader_set_thread_count(Int32(Swift.max(count, 1)))
     }
+
     /// Splits under way (BLAS is single-threaded while this is above zero).
     private static let activeSplits = Mutex(0)
 
