@@ -33,9 +33,10 @@ demo: deps build-release
 test: deps apt-browser
 	swift build --build-tests
 	swift test --skip-build --skip ExperimentsTests $(SWIFT_TEST_FLAGS)
-	# Experiments fork runs: in a process of their own, since a fork while another test thread
-	# is inside a multi-threaded BLAS product can hang in OpenBLAS's fork handler.
-	swift test --skip-build --filter ExperimentsTests $(SWIFT_TEST_FLAGS)
+	# Experiments fork runs: in a process of their own, one test at a time, since a fork while
+	# another test thread holds a lock (OpenBLAS's threads, the Swift runtime's metadata
+	# caches) can leave the child waiting for it forever.
+	swift test --skip-build --no-parallel --filter ExperimentsTests $(SWIFT_TEST_FLAGS)
 	SWIFT_MARGIN_EXECUTABLE=$(CURDIR)/.build/debug/swift-margin $(VENV)/bin/python -m pytest Tests/kernel -q $(PYTEST_FLAGS)
 	$(VENV)/bin/python Tests/browser/browser_check.py --executable .build/debug/swift-margin --quick $(BROWSER_CHECK_FLAGS)
 

@@ -71,6 +71,10 @@ enum ForkedRuns {
         count: Int, workers: Int, threadsPerRun: Int, onChange: (Counts) -> Void, work: (Int) throws -> Output
     ) -> (outcomes: [Outcome<Output>], interrupted: Bool) {
         precondition(workers >= 1, "an experiment needs at least one worker, got \(workers)")
+        // Opened here, once: a child then needs none of the loader's first-use work (generic
+        // metadata and witness tables the runtime builds under locks another thread of this
+        // process might hold at the moment of the fork).
+        _ = BLAS.configuration
         var outcomes = [Outcome<Output>](repeating: .notRun, count: count)
         var counts = Counts(total: count)
         var running: [Child] = []
