@@ -20,9 +20,12 @@ import Tensors
 /// with the parent.
 ///
 /// Call it from a process that computes on one thread at a time (a notebook's cell, a
-/// script): `fork` runs OpenBLAS's fork handler, which joins BLAS's worker threads, and
-/// OpenBLAS 0.3.21 can hang there when another thread is inside a multi-threaded product at
-/// that moment (seen in a test process that ran convolution tests beside these forks).
+/// script), as with any fork of a process with threads: a lock another thread holds at the
+/// fork stays held in the child. Two were seen in a test process that ran other tests
+/// beside these forks: OpenBLAS 0.3.21's fork handler, which joins BLAS's worker threads and
+/// hung when another thread was inside a multi-threaded product; and the Swift runtime's
+/// witness-table lock, on which a child that had to open BLAS waited forever (BLAS is now
+/// opened before the first fork).
 enum ForkedRuns {
     /// What became of one piece of work.
     enum Outcome<Output> {
