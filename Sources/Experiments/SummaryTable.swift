@@ -3,7 +3,7 @@ import NotebookDisplay
 /// Mean and 95% interval of each quantity for each model, over the seeds each finished:
 /// "0.9680 ± 0.0041" (the interval's half-width), shown as HTML in a notebook and as
 /// aligned text in a terminal.
-public struct SummaryTable: Sendable, Equatable, CustomStringConvertible, RichDisplayable {
+public struct SummaryTable: Sendable, Equatable, TableDisplay {
     public var quantities: [String]
     public var models: [String]
     /// intervals[model][quantity], in the orders above.
@@ -11,7 +11,7 @@ public struct SummaryTable: Sendable, Equatable, CustomStringConvertible, RichDi
     /// Decimals shown.
     public var digits: Int
 
-    var table: HTMLTable {
+    public var table: HTMLTable {
         let seedCounts = Set(intervals.flatMap { $0.map(\.count) })
         let seeds = seedCounts.count == 1 ? "\(seedCounts.first!) seeds" : "each model's finished seeds"
         return HTMLTable(
@@ -28,18 +28,16 @@ public struct SummaryTable: Sendable, Equatable, CustomStringConvertible, RichDi
             : ResultText.fixed(interval.mean, digits)
     }
 
-    public var description: String { ([table.caption ?? ""] + table.textLines).joined(separator: "\n") }
-    public var displayBundle: DisplayBundle { DisplayBundle(plainText: description, ["text/html": table.html]) }
 }
 
 /// Models against a baseline, paired by seed, on each quantity: mean difference with its 95%
 /// interval, wins / losses / ties over seeds, and the paired t-test's p-value.
-public struct ComparisonTable: Sendable, Equatable, CustomStringConvertible, RichDisplayable {
+public struct ComparisonTable: Sendable, Equatable, TableDisplay {
     public var baseline: String
     public var comparisons: [PairedComparison]
     public var digits: Int
 
-    var table: HTMLTable {
+    public var table: HTMLTable {
         HTMLTable(
             caption: "against \(baseline), paired by seed (wins count the better direction of each quantity)",
             header: ["model", "quantity", "mean difference", "95% CI", "wins / losses / ties", "paired t p"].map { .header($0) },
@@ -50,29 +48,36 @@ public struct ComparisonTable: Sendable, Equatable, CustomStringConvertible, Ric
             })
     }
 
-    public var description: String { ([table.caption ?? ""] + table.textLines).joined(separator: "\n") }
-    public var displayBundle: DisplayBundle { DisplayBundle(plainText: description, ["text/html": table.html]) }
 }
 
 /// Which grid point validation chose for each model, and at how many seeds.
-public struct ChoiceTable: Sendable, Equatable, CustomStringConvertible, RichDisplayable {
+public struct ChoiceTable: Sendable, Equatable, TableDisplay {
     /// (model, chosen point, seeds that chose it), most chosen first within a model.
     public var rows: [(model: String, point: String, seeds: Int)]
 
-    var table: HTMLTable {
+    public var table: HTMLTable {
         HTMLTable(
             caption: "hyper-parameters chosen on the validation set",
             header: ["model", "chosen", "seeds"].map { .header($0) },
             rows: rows.map { [.header($0.model), .data($0.point), .data(String($0.seeds))] })
     }
 
-    public var description: String { ([table.caption ?? ""] + table.textLines).joined(separator: "\n") }
-    public var displayBundle: DisplayBundle { DisplayBundle(plainText: description, ["text/html": table.html]) }
 
     public static func == (lhs: ChoiceTable, rhs: ChoiceTable) -> Bool {
         lhs.rows.map(\.model) == rhs.rows.map(\.model) && lhs.rows.map(\.point) == rhs.rows.map(\.point)
             && lhs.rows.map(\.seeds) == rhs.rows.map(\.seeds)
     }
+}
+
+/// A result shown as one table: its caption and aligned columns as text, the table as HTML.
+public protocol TableDisplay: CustomStringConvertible, RichDisplayable {
+    /// The table shown.
+    var table: HTMLTable { get }
+}
+
+extension TableDisplay {
+    public var description: String { ([table.caption ?? ""] + table.textLines).joined(separator: "\n") }
+    public var displayBundle: DisplayBundle { DisplayBundle(plainText: description, ["text/html": table.html]) }
 }
 
 /// Every claim stated on a run, with its verdict and numbers.
