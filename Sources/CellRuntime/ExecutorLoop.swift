@@ -39,7 +39,7 @@ public enum ExecutorLoop {
             case .input:
                 continue  // an answer that arrived after its cell ended
             case .runCell(let libraryPath, let entrySymbol):
-                runCellInRunner(libraryPath: libraryPath, entrySymbol: entrySymbol)
+                runCellInRunner(libraryPath: libraryPath, entrySymbol: entrySymbol, commandDescriptor: commandDescriptor)
             }
         }
         fflush(nil)
@@ -54,7 +54,7 @@ public enum ExecutorLoop {
         case reportedAndExiting = 82  // "R"
     }
 
-    private static func runCellInRunner(libraryPath: String, entrySymbol: String) {
+    private static func runCellInRunner(libraryPath: String, entrySymbol: String, commandDescriptor: Int32) {
         fflush(nil)
         var handover: [Int32] = [0, 0]
         guard pipe(&handover) == 0 else {
@@ -87,6 +87,7 @@ public enum ExecutorLoop {
             _exit(0)
         }
         close(handover[1])
+        waitForHandoverOrSessionEnd(handover: handover[0], commandDescriptor: commandDescriptor, runner: runner)
         var byte: UInt8 = 0
         var got: Int
         repeat { got = read(handover[0], &byte, 1) } while got < 0 && errno == EINTR
@@ -104,6 +105,25 @@ public enum ExecutorLoop {
             termination = .killedBySignal(status & 0x7f)
         }
         ExecutorConnection.send(.cellFinished(termination))
+    }
+
+    /// Waits until the runner writes its handover or ends. If the session's end of the command
+    /// pipe closes first (the kernel died, even by SIGKILL), the runner and this checkpoint end
+    /// at once: a cell must not run on with no one to answer to.
+    private static func waitForHandoverOrSessionEnd(handover: Int32, commandDescriptor: Int32, runner: pid_t) {
+        // No POLLIN on the commands: they belong to the runner (its input answers); a hang-up is
+        // reported whatever is asked for.
+        var watched = [pollfd(fd: handover, events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: commandDescriptor, events: 0, revents: 0)]
+        while true {
+            let ready = poll(&watched, 2, -1)
+            if ready < 0 && errno == EINTR { continue }
+            if ready < 0 || watched[0].revents != 0 { return }
+            if watched[1].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+                kill(runner, SIGKILL)
+                _exit(0)
+            }
+        }
     }
 
     private static func loadAndRun(libraryPath: String, entrySymbol: String) -> CellTermination {

@@ -10,6 +10,11 @@ public enum DeclarationKind: String, Sendable, Equatable, CaseIterable {
     case typeAlias = "typealias"
     case actor = "actor"
 
+    /// Whether it is a `var` or a `let`: a name with a value the cell computes when it runs.
+    public var isVariable: Bool {
+        self == .variable || self == .constant
+    }
+
     /// The keyword that imports one such declaration alone: `import <keyword> Module.name`.
     ///
     /// Swift's import kinds are `typealias struct class enum protocol let var func`

@@ -84,6 +84,31 @@ public struct ChildProcess: Sendable {
         return ChildProcess(processID: processID)
     }
 
+    /// Sends SIGKILL to the child and to every process it started, and theirs in turn (a
+    /// compiler driver's frontends, which put themselves in process groups of their own).
+    /// Each process is stopped before its children are listed, so none can start another
+    /// unseen. Found through /proc (Linux); the child itself is still to be waited for.
+    public func killWithDescendants() {
+        var stopped: [pid_t] = []
+        var pending = [processID]
+        while let process = pending.popLast() {
+            guard kill(process, SIGSTOP) == 0 else { continue }
+            stopped.append(process)
+            pending += Self.children(of: process)
+        }
+        for process in stopped { kill(process, SIGKILL) }
+    }
+
+    /// The process ids of the children of `process`, from /proc/PID/task/TID/children.
+    static func children(of process: pid_t) -> [pid_t] {
+        let tasks = "/proc/\(process)/task"
+        guard let threads = try? FileManager.default.contentsOfDirectory(atPath: tasks) else { return [] }
+        return threads.flatMap { thread -> [pid_t] in
+            guard let list = try? String(contentsOfFile: "\(tasks)/\(thread)/children", encoding: .utf8) else { return [] }
+            return list.split(separator: " ").compactMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        }
+    }
+
     /// Waits for the child to end; returns its exit status, or 128 + the signal that ended it
     /// (-1 if it cannot be waited for).
     public func waitForExit() -> Int32 {

@@ -120,7 +120,7 @@ struct ToolRun {
                 if count == 0 || errno != EINTR { break }
             }
             if isCancelled() {
-                kill(child.processID, SIGKILL)
+                child.killWithDescendants()  // the driver and the swift-frontend processes it started
                 _ = child.waitForExit()
                 return .cancelled
             }

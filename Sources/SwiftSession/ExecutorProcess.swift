@@ -93,6 +93,8 @@ final class ExecutorProcess {
         var standardErrorTail: String
         /// Whether the session stopped the cell by force after an interrupt.
         var wasStoppedByForce: Bool
+        /// Whether an interrupt arrived while the cell ran (it may have stopped cooperatively).
+        var wasInterrupted = false
     }
 
     /// The interrupt state of the cell being run, shared with `interrupt()`.
@@ -156,6 +158,7 @@ final class ExecutorProcess {
                     forward(outputEnd: nil, errorEnd: nil, final: true)
                     run.termination = termination
                     run.standardErrorTail = errorTail
+                    run.wasInterrupted = interruptRequestedAt.withLock { $0 != nil }
                     runner.withLock { $0 = nil }
                     collectExitedProcesses()
                     return run

@@ -15,13 +15,20 @@ struct SessionSymbolTable {
 
     /// Cell modules that declare something (names or extensions), oldest first.
     private(set) var modules: [String] = []
+    /// Modules of cells that stopped at an uncaught error: later cells import only the names
+    /// recorded for them (scoped imports), so the variables those cells did not finish
+    /// initialising are not in scope.
+    private var partlyImportedModules: Set<String> = []
     private var definitions: [String: [Entry]] = [:]
     /// Members of types declared in cells, by type name (from the cells' symbol graphs).
     private(set) var members: [String: [SymbolGraph.Symbol]] = [:]
 
     /// Records a cell module and the names it declares (`graph` adds types and members).
-    mutating func add(module: String, entries: [Entry], graph: SymbolGraph?) {
+    /// With `onlyTheseNames`, later cells import just `entries` from the module, each with a
+    /// scoped import, not the whole module.
+    mutating func add(module: String, entries: [Entry], graph: SymbolGraph?, onlyTheseNames: Bool = false) {
         modules.append(module)
+        if onlyTheseNames { partlyImportedModules.insert(module) }
         var entries = entries
         if let graph {
             for symbol in graph.symbols where symbol.path.count == 1 {
@@ -39,14 +46,16 @@ struct SessionSymbolTable {
         }
     }
 
-    /// The import lines a new cell starts with: every declaring cell module, then a scoped
-    /// import of the newest definition of each name declared more than once, which shadows
-    /// the older ones.
+    /// The import lines a new cell starts with: every declaring cell module (except those
+    /// imported name by name), then a scoped import of the newest definition of each name
+    /// declared more than once or in a module imported name by name, which shadows the older ones.
     var importLines: [String] {
-        var lines = modules.map { "@testable import \($0)" }
+        var lines = modules.filter { !partlyImportedModules.contains($0) }.map { "@testable import \($0)" }
         for name in definitions.keys.sorted() {
             let entries = definitions[name]!
-            guard Set(entries.map(\.module)).count > 1, let newest = entries.last else { continue }
+            guard let newest = entries.last,
+                  Set(entries.map(\.module)).count > 1 || partlyImportedModules.contains(newest.module)
+            else { continue }
             lines.append("@testable import \(newest.importKeyword) \(newest.module).\(name)")
         }
         return lines

@@ -15,6 +15,9 @@ public final class SwiftSession {
     private var directory: URL
     private var executor: ExecutorProcess
     private var symbols = SessionSymbolTable()
+    /// The `import` declarations of the cells that compiled, oldest first, each once: every
+    /// later cell starts with them, as the cells of a REPL see what an earlier one imported.
+    private var carriedImports: [String] = []
     private var cellCounter = 0
     private var optimize = false
     private var apiIndex: APIIndex?
@@ -106,6 +109,7 @@ public final class SwiftSession {
         directory = newDirectory
         executor = newExecutor
         symbols = SessionSymbolTable()
+        carriedImports = []
     }
 
     /// Whether `code` is a complete cell, needs more lines, or cannot be Swift.
@@ -172,7 +176,7 @@ public final class SwiftSession {
         let source: String
         do {
             source = try CellLibrarySource.generate(analysis, options: CellLibraryOptions(
-                preamble: configuration.preloadedImports + symbols.importLines,
+                preamble: configuration.preloadedImports + carriedImports + symbols.importLines,
                 fileLabel: label, entrySymbol: entrySymbol,
                 resultFunction: "__publishCellResult", errorFunction: "__reportCellError",
                 awaitFunction: "__awaitCell", earlierDefinitions: symbols.newestModules))
@@ -204,6 +208,7 @@ public final class SwiftSession {
             libraryPath = path
             symbolGraphFile = graph
         }
+        carryImports(of: analysis)
         phase.withLock { $0 = .running }
         let runStart = ContinuousClock.now
         guard let run = executor.run(
@@ -227,17 +232,30 @@ public final class SwiftSession {
         let unchanged = "the session is as it was before this cell"
         switch run.termination {
         case .completed:
+            // A cell that stopped at an error keeps its functions and types, but not its
+            // variables: one whose initializer threw has no value, and later cells must not see it.
+            let stoppedAtError = run.uncaughtError != nil
+            let kept = analysis.declaredNames.filter { !stoppedAtError || !$0.kind.isVariable }
             if analysis.exportsDeclarations {
                 symbols.add(
                     module: moduleName,
-                    entries: analysis.declaredNames.map { SessionSymbolTable.Entry(declaredName: $0, module: moduleName) },
-                    graph: symbolGraph.flatMap(SymbolGraph.init(contentsOf:)))
+                    entries: kept.map { SessionSymbolTable.Entry(declaredName: $0, module: moduleName) },
+                    graph: symbolGraph.flatMap(SymbolGraph.init(contentsOf:)), onlyTheseNames: stoppedAtError)
             }
             if let error = run.uncaughtError {
+                let dropped = analysis.declaredNames.filter(\.kind.isVariable).map(\.name)
                 return .failed(CellFailure(
                     name: error.typeName, message: error.description,
                     details: ["\(label): uncaught error \(error.typeName): \(error.description)",
-                              "what the cell did before the error stays in the session"]))
+                              "what the cell did before the error stays in the session"]
+                        + (dropped.isEmpty ? [] : ["the cell's variables are not defined: " + dropped.joined(separator: ", ")])))
+            }
+            if run.wasInterrupted {
+                // As in IPython: an interrupted cell answers with an error, so a front end
+                // running several cells skips the ones queued behind it.
+                return .failed(CellFailure(
+                    name: "Interrupted", message: "the cell stopped after an interrupt",
+                    details: ["\(label) stopped after an interrupt; what it did before it stopped stays in the session"]))
             }
             return .completed(result: run.result)
         case .loadFailed(let reason):
@@ -254,6 +272,17 @@ public final class SwiftSession {
             }
             let trap = TrapReport(signal: signal, standardErrorTail: run.standardErrorTail, cellLabel: label)
             return .failed(CellFailure(name: "Trap", message: trap.message, details: trap.details + [unchanged]))
+        }
+    }
+
+    /// Remembers the imports of a cell that compiled, so that later cells see the same modules.
+    private func carryImports(of analysis: CellAnalysis) {
+        for item in analysis.items where item.kind == .importDeclaration {
+            let code = item.text.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("//") }
+            let line = code.joined(separator: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            if !carriedImports.contains(line) && !configuration.preloadedImports.contains(line) {
+                carriedImports.append(line)
+            }
         }
     }
 
@@ -306,7 +335,9 @@ public final class SwiftSession {
     private static func makeDirectory(in parent: URL) throws(SessionSetupError) -> URL {
         let directory = parent.appendingPathComponent("swift-margin-session-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            // Only the user may read the cells' sources and libraries (other users share $TMPDIR).
+            try FileManager.default.createDirectory(
+                at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             throw SessionSetupError("cannot create the session folder \(directory.path): \(error)")
         }

@@ -1,0 +1,38 @@
+"""What a session carries from cell to cell: imports, and only the names that have a value."""
+
+from kernel_helpers import execute, run_ok, value_of
+
+
+def test_an_import_carries_into_later_cells(kc):
+    run_ok(kc, "import Foundation")
+    assert value_of(kc, "Thread.isMainThread || !Thread.isMainThread") == "true"
+    run_ok(kc, "import Glibc")
+    assert value_of(kc, "Int(getpid()) > 0") == "true"
+
+
+def test_a_scoped_import_carries_too(kc):
+    run_ok(kc, "import struct Foundation.Date")
+    assert value_of(kc, "Date(timeIntervalSince1970: 0).timeIntervalSince1970") == "0.0"
+
+
+def test_a_declaration_whose_initializer_throws_is_not_defined_afterwards(kc):
+    ex = execute(kc, "struct Refusal: Error {}\nfunc refuse() throws -> Int { throw Refusal() }\n"
+                     "let before = 1\nlet refused = try refuse()")
+    assert ex.status == "error", ex.describe()
+    assert "refused" in "\n".join(ex.content["traceback"]), ex.describe()
+    # The name that has no value is gone: using it is a compile error naming it, not a trap.
+    ex = execute(kc, "refused")
+    assert ex.status == "error" and ex.content["ename"] == "CompileError", ex.describe()
+    assert "refused" in ex.evalue, ex.describe()
+    # The cell's function and type stay, and the name can be declared again.
+    run_ok(kc, "let refused = (try? refuse()) ?? 5")
+    assert value_of(kc, "refused") == "5"
+    who = run_ok(kc, "%who").stdout
+    assert "refused" in who and "Refusal" in who, who
+
+
+def test_a_failed_redeclaration_keeps_the_earlier_value(kc):
+    run_ok(kc, "var level = 3")
+    ex = execute(kc, "struct Failure: Error {}\nvar level: Int = try { throw Failure() }()")
+    assert ex.status == "error", ex.describe()
+    assert value_of(kc, "level") == "3"
