@@ -50,13 +50,14 @@ extension RequestDispatcher {
             }
         case .failure(let error):
             iopub.publish("error", content: ReplyContent.error(error), parent: header)
-        case .aborted:
+        case .aborted, .exitRequested:
             break
         }
         let replyContent = ReplyContent.execute(outcome, executionCount: count)
         reply(to: request, on: socket, content: replyContent, metadata: executeMetadata(started: started, reply: replyContent))
 
         if case .success = outcome { return false }
+        if case .exitRequested = outcome { return false }
         return !silent && stopOnError
     }
 

@@ -77,6 +77,10 @@ enum ReplyContent {
             content["status"] = "error"
             content["user_expressions"] = [:]
             content["payload"] = []
+        case .exitRequested:
+            content["status"] = "ok"
+            content["user_expressions"] = [:]
+            content["payload"] = [["source": "ask_exit", "keepkernel": false]]
         case .aborted:
             content["status"] = "aborted"
         }

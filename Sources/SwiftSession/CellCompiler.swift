@@ -23,6 +23,7 @@ struct CellCompiler {
         var arguments = [
             "-emit-library", "-parse-as-library", "-enable-testing", "-swift-version", "5",
             optimize ? "-O" : "-Onone",
+            "-gline-tables-only",  // a trap's stack trace is mapped to the cell's lines (CellBacktrace)
             "-module-name", moduleName,
             "-o", libraryPath(moduleName),
             "-I", directory.path,

@@ -91,6 +91,8 @@ final class ExecutorProcess {
         var uncaughtError: (typeName: String, description: String)?
         /// The last part of what the cell wrote to standard error (to find a trap message).
         var standardErrorTail: String
+        /// The runtime's trap message and stack trace, taken out of the standard error stream.
+        var trapReportLines: [Substring] = []
         /// Whether the session stopped the cell by force after an interrupt.
         var wasStoppedByForce: Bool
         /// Whether an interrupt arrived while the cell ran (it may have stopped cooperatively).
@@ -158,6 +160,7 @@ final class ExecutorProcess {
                     forward(outputEnd: nil, errorEnd: nil, final: true)
                     run.termination = termination
                     run.standardErrorTail = errorTail
+                    run.trapReportLines = stackTraceFilter.removed
                     run.wasInterrupted = interruptRequestedAt.withLock { $0 != nil }
                     runner.withLock { $0 = nil }
                     collectExitedProcesses()

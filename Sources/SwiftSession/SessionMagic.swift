@@ -17,12 +17,16 @@ enum SessionMagic: Equatable {
     case include(path: String, rest: String)
     /// `%help` (or `%lsmagic`): the list of magics.
     case help
+    /// `name?` or `name??` (a dotted path too), as in IPython: the declaration and
+    /// documentation of what the name means.
+    case inspect(name: String)
 
     /// The magic a cell starts with, nil for plain Swift, or an error naming the problem.
     static func parse(_ cell: String) throws(CellFailure) -> SessionMagic? {
         let lines = cell.split(separator: "\n", omittingEmptySubsequences: false)
         guard let firstIndex = lines.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }) else { return nil }
         let first = lines[firstIndex].trimmingCharacters(in: .whitespaces)
+        if let name = inspectedName(cell) { return .inspect(name: name) }
         guard first.hasPrefix("%") else { return nil }
         let rest = lines[(firstIndex + 1)...].joined(separator: "\n")
         let isCellMagic = first.hasPrefix("%%")
@@ -59,6 +63,19 @@ enum SessionMagic: Equatable {
         }
     }
 
+    /// "model.train" for a cell that is only "model.train?" or "model.train??" (no Swift
+    /// expression ends in a bare `?`), else nil.
+    static func inspectedName(_ cell: String) -> String? {
+        let trimmed = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.hasSuffix("?") else { return nil }
+        let name = String(trimmed.dropLast(trimmed.hasSuffix("??") ? 2 : 1))
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        let isIdentifier = { (part: Substring) in
+            part.first.map { $0.isLetter || $0 == "_" } == true && part.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+        }
+        return !parts.isEmpty && parts.allSatisfy(isIdentifier) ? name : nil
+    }
+
     /// The magics, as a user types them.
     static let names = ["%time", "%%time", "%timeit", "%%timeit", "%who", "%reset", "%optimize on|off", "%include FILE", "%help"]
 
@@ -71,6 +88,8 @@ enum SessionMagic: Equatable {
         %optimize on|off         compile the following cells with -O (on) or without (off, the default)
         %include FILE            run the Swift file FILE, then the rest of the cell
         %help                    this list
+        NAME? / NAME??           the declaration and documentation of NAME (also model.train?)
+        exit / quit              end a console (jupyter console); a notebook ignores it
 
         """
 }

@@ -82,6 +82,13 @@ public final class SwiftSession {
         case .help:
             output.standardOutput(SessionMagic.helpText)
             return .completed(result: nil)
+        case .inspect(let name):
+            guard let text = inspection(of: name, cursor: name.unicodeScalars.count) else {
+                return .failed(CellFailure(
+                    name: "NameError", message: "\(name) is not a name of the session or of its modules"))
+            }
+            output.standardOutput(text + "\n")
+            return .completed(result: nil)
         }
     }
 
@@ -270,7 +277,13 @@ public final class SwiftSession {
                     name: "Interrupted", message: "the cell was stopped after an interrupt",
                     details: ["the cell did not stop within \(configuration.interruptGracePeriod) of the interrupt and was stopped; \(unchanged)"]))
             }
-            let trap = TrapReport(signal: signal, standardErrorTail: run.standardErrorTail, cellLabel: label)
+            let toolDirectory = URL(fileURLWithPath: configuration.compilerPath).resolvingSymlinksInPath()
+                .deletingLastPathComponent()
+            let cellLocations = CellBacktrace.locations(
+                of: CellBacktrace.cellFrames(in: run.trapReportLines), directory: directory, toolDirectory: toolDirectory)
+            let trap = TrapReport(
+                signal: signal, runtimeOutput: run.trapReportLines.joined(separator: "\n") + "\n" + run.standardErrorTail,
+                cellLocations: cellLocations, cellLabel: label)
             return .failed(CellFailure(name: "Trap", message: trap.message, details: trap.details + [unchanged]))
         }
     }

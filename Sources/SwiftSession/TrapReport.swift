@@ -1,35 +1,52 @@
 import Foundation
 
 /// What to say about a cell whose process died of a signal: the runtime's own message
-/// ("Fatal error: Index out of range") when it printed one, else what the signal means.
+/// ("Fatal error: Index out of range") when it printed one, else what the signal means, with
+/// the cell line where it happened.
 struct TrapReport {
     let message: String
     let details: [String]
 
-    init(signal: Int32, standardErrorTail: String, cellLabel: String) {
-        let markers = ["Fatal error:", "Precondition failed", "Assertion failed", "Unexpectedly found nil", "Stack overflow"]
-        let runtimeLines = standardErrorTail.split(separator: "\n").filter { line in markers.contains { line.contains($0) } }
+    /// - Parameters:
+    ///   - runtimeOutput: the cell's standard error where the runtime's trap message may be
+    ///     (the lines the session took out of the stream, then the stream's last part).
+    ///   - cellLocations: the cell lines of the stack trace, innermost first ("Cell In[3]:2:12").
+    init(signal: Int32, runtimeOutput: String, cellLocations: [String] = [], cellLabel: String) {
+        let runtimeLines = runtimeOutput.split(separator: "\n").filter { line in
+            StackTraceFilter.trapMarkers.contains { line.contains($0) }
+        }
         let meaning = Self.meaning(of: signal)
+        let calls = cellLocations.map { "  at \($0)" }
+        let innermost = cellLocations.first.map(Self.spoken)
         if let last = runtimeLines.last {
             // "Cell In[3]:2: Fatal error: boom" names the cell line; "Swift/Array.swift:418: Fatal error: ..." does not.
             let text = String(last)
-            if let marker = markers.compactMap({ text.range(of: $0) }).first {
+            if let marker = StackTraceFilter.trapMarkers.compactMap({ text.range(of: $0) }).first {
                 let location = text[..<marker.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: ": "))
                 let what = String(text[marker.lowerBound...])
                 // #fileID puts the module first: "Cell2/Cell In[2]:1".
                 if let labelRange = location.range(of: cellLabel + ":") {
                     message = "\(what) (\(cellLabel), line \(location[labelRange.upperBound...]))"
+                } else if let innermost {
+                    message = "\(what) (\(innermost))"
                 } else {
                     message = what
                 }
             } else {
                 message = text
             }
-            details = [text, "the cell's process stopped: \(meaning)"]
+            details = [text] + calls + ["the cell's process stopped: \(meaning)"]
         } else {
-            message = "the cell's process stopped: \(meaning)"
-            details = [message]
+            message = "the cell's process stopped: \(meaning)" + (innermost.map { " (\($0))" } ?? "")
+            details = [message] + calls
         }
+    }
+
+    /// "Cell In[3], line 2" for "Cell In[3]:2:12".
+    static func spoken(_ location: String) -> String {
+        let parts = location.split(separator: ":")
+        guard parts.count >= 3 else { return location }
+        return "\(parts.dropLast(2).joined(separator: ":")), line \(parts[parts.count - 2])"
     }
 
     private static func meaning(of signal: Int32) -> String {

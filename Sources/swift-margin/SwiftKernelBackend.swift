@@ -22,6 +22,10 @@ final class SwiftKernelBackend: KernelBackend {
     }
 
     func execute(_ request: ExecuteRequest, output: ExecutionOutput) -> ExecuteOutcome {
+        // `exit` and `quit` end a console, as in IPython (Swift's own exit(_:) takes a status).
+        if ["exit", "quit", "exit()", "quit()"].contains(request.code.trimmingCharacters(in: .whitespacesAndNewlines)) {
+            return .exitRequested
+        }
         let sink = KernelOutputAdapter(output: output)
         switch session.execute(request.code, executionCount: request.executionCount, output: sink) {
         case .completed(let result):

@@ -70,6 +70,32 @@ def test_trap_index_out_of_range(session):
     assert_session_unchanged(session)
 
 
+def test_a_trap_in_the_library_names_the_cell_line_once(session):
+    # The shape check traps inside Tensors; the error names the cell's line that called it,
+    # and the runtime's message is not also printed on standard error.
+    ex = execute(session, "let left = Tensor<Float>(zeros: [2, 3])\nlet right = Tensor<Float>(zeros: [4, 5])\n"
+                          "let product = matmul(left, right)")
+    assert_error(ex, "Trap")
+    count = ex.content["execution_count"]
+    assert f"(Cell In[{count}], line 3)" in ex.evalue, ex.evalue
+    assert any(line.startswith(f"  at Cell In[{count}]:3:") for line in ex.content["traceback"]), ex.content["traceback"]
+    assert "Fatal error" not in ex.stderr and "Precondition failed" not in ex.stderr, ex.stderr
+    assert_session_unchanged(session)
+
+
+def test_a_trap_in_an_earlier_cells_function_names_both_lines(session):
+    first = run_ok(session, "func third(_ values: [Int]) -> Int {\n    values[2]\n}")
+    definition = first.content["execution_count"]
+    ex = execute(session, "let short = [1]\nthird(short)")
+    assert_error(ex, "Trap")
+    count = ex.content["execution_count"]
+    assert f"(Cell In[{definition}], line 2)" in ex.evalue, ex.evalue
+    calls = [line for line in ex.content["traceback"] if line.startswith("  at ")]
+    assert calls[0].startswith(f"  at Cell In[{definition}]:2:"), calls
+    assert any(line.startswith(f"  at Cell In[{count}]:2:") for line in calls), calls
+    assert_session_unchanged(session)
+
+
 def test_trap_fatal_error_discards_the_cell_changes(session):
     ex = execute(session, 'x = 99\nfatalError("boom")')
     assert_error(ex, "Trap")

@@ -82,3 +82,24 @@ def test_reset_forgets_every_name(kc):
     run_ok(kc, "var x = \"new\"")
     assert value_of(kc, "x") == '"new"'
     assert value_of(kc, "Tensor<Float>([1, 2, 3]).sum().scalar") == "6.0"
+
+
+def test_question_mark_shows_the_inspection(kc):
+    """`name?` and `name??` as in IPython: a session name, a library function, a member."""
+    run_ok(kc, "/// How many apples there are.\nlet appleCount = 3")
+    ex = run_ok(kc, "appleCount?")
+    assert "appleCount" in ex.stdout and "How many apples" in ex.stdout, ex.describe()
+    ex = run_ok(kc, "largeMarginLoss??")
+    assert "func largeMarginLoss" in ex.stdout, ex.describe()
+    ex = execute(kc, "noSuchNameAnywhere?")
+    assert ex.status == "error" and "noSuchNameAnywhere" in ex.evalue, ex.describe()
+    assert "NAME?" in run_ok(kc, "%help").stdout
+
+
+def test_exit_and_quit_ask_the_front_end_to_end(kc):
+    for word in ("exit", "quit", "exit()", " quit() "):
+        ex = execute(kc, word)
+        assert ex.status == "ok", ex.describe()
+        assert ex.content["payload"] == [{"source": "ask_exit", "keepkernel": False}], ex.describe()
+    # The kernel goes on for front ends that ignore the payload (notebooks).
+    assert value_of(kc, "1 + 1") == "2"
