@@ -50,6 +50,11 @@ public struct NotebookDocument {
         return (cell["source"] as? [String] ?? []).joined()
     }
 
+    /// The parameters the cell tagged `parameters` declares, or nil when no cell is tagged so.
+    public var declaredParameters: [DeclaredParameter]? {
+        cells.first { Self.tags(of: $0).contains("parameters") }.map { DeclaredParameter.parameters(inCell: Self.source(of: $0)) }
+    }
+
     /// The tags in a cell's metadata.
     static func tags(of cell: [String: Any]) -> [String] {
         ((cell["metadata"] as? [String: Any])?["tags"] as? [String]) ?? []

@@ -4,8 +4,12 @@ import Foundation
 /// Papermill-style parameters for a Swift notebook: `name=value` pairs become a cell of
 /// declarations, inserted after the cell tagged `parameters` (or first), tagged
 /// `injected-parameters`. The new declarations shadow the defaults, as a redefinition in a
-/// later cell does. A name declared with a type in the parameters cell keeps that type
-/// (`let rate: Float = 0.1` and `-p rate=0.5` give `let rate: Float = 0.5`).
+/// later cell does.
+///
+/// Each value is checked against the parameter's type in the parameters cell, the written
+/// one (`let rate: Float = 0.1`) or the one of its literal default (`let steps = 10` is an
+/// `Int`): `-p rate=0.5` gives `let rate: Float = 0.5`, `-p steps=abc` fails naming `steps`.
+/// A name the parameters cell does not declare is injected all the same, with a warning.
 public struct NotebookParameters {
     /// The parameters in the order given.
     public let values: [(name: String, value: String)]
@@ -26,14 +30,30 @@ public struct NotebookParameters {
         self.values = values
     }
 
-    /// The Swift source of the injected cell, given the source of the parameters cell.
-    func injectedSource(parametersCell: String?) -> String {
-        let declared = parametersCell.map { CellAnalyzer.analyze($0).declaredNames } ?? []
+    /// A warning for each given name that `declared` (the parameters cell's declarations, nil
+    /// when the notebook has no cell tagged `parameters`) does not hold, naming the
+    /// notebook's parameters and the likeliest intended one.
+    public func unknownNameWarnings(declared: [DeclaredParameter]?) -> [String] {
+        let known = declared?.map(\.name) ?? []
+        return values.map(\.name).filter { !known.contains($0) }.map { name in
+            guard declared != nil else {
+                return "warning: parameter \(name) is injected, but the notebook has no cell tagged 'parameters'"
+            }
+            let suggestion = NameSuggestion.closest(to: name, among: known).map { " (did you mean \($0)?)" } ?? ""
+            let list = known.isEmpty ? "none" : known.joined(separator: ", ")
+            return "warning: unknown parameter \(name)\(suggestion): the notebook's parameters are \(list); \(name) is injected anyway"
+        }
+    }
+
+    /// The Swift source of the injected cell, given the parameters cell's declarations (nil
+    /// when there is none); the error names the first value that is not of its parameter's type.
+    func injectedSource(declared: [DeclaredParameter]?) throws(NotebookError) -> String {
         var lines = ["// Parameters injected by swift-margin run"]
         for (name, value) in values {
-            let type = declared.first { $0.name == name }.flatMap { Self.explicitType(in: $0.signature) }
-            let literal = Self.literal(value, type: type)
-            lines.append("let \(name)\(type.map { ": \($0)" } ?? "") = \(literal)")
+            let declaration = declared?.first { $0.name == name }
+            let literal = try ParameterCoercion.literal(value, for: name, declaration: declaration)
+            let type = declaration?.type.map { ": \($0)" } ?? ""
+            lines.append("\(declaration?.keyword ?? "let") \(name)\(type) = \(literal)")
         }
         return lines.joined(separator: "\n")
     }
@@ -46,32 +66,5 @@ public struct NotebookParameters {
         let rest = signature[signature.index(after: colon)...]
         let type = rest.split(separator: "=", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
         return type.isEmpty ? nil : type
-    }
-
-    /// A Swift literal for a command-line value: numbers and true/false as they are (when the
-    /// declared type, if any, takes them), anything else as a string literal.
-    static func literal(_ value: String, type: String?) -> String {
-        let textTypes: Set<String> = ["String", "Character", "Substring"]
-        if let type, textTypes.contains(type) { return stringLiteral(value) }
-        if value == "true" || value == "false" { return value }
-        if Int(value) != nil || (Double(value) != nil && value.first.map { $0.isNumber || $0 == "-" || $0 == "." } == true) {
-            return value
-        }
-        return stringLiteral(value)
-    }
-
-    private static func stringLiteral(_ value: String) -> String {
-        var escaped = ""
-        for character in value.unicodeScalars {
-            switch character {
-            case "\\": escaped += "\\\\"
-            case "\"": escaped += "\\\""
-            case "\n": escaped += "\\n"
-            case "\t": escaped += "\\t"
-            case "\r": escaped += "\\r"
-            default: escaped.unicodeScalars.append(character)
-            }
-        }
-        return "\"\(escaped)\""
     }
 }

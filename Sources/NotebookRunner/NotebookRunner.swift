@@ -5,7 +5,8 @@ import SwiftSession
 /// cell's outputs and execution count into the notebook (nbformat 4).
 ///
 ///     var notebook = try NotebookDocument(contentsOf: input)
-///     let report = NotebookRunner(session: session).run(&notebook, parameters: parameters)
+///     let warnings = try NotebookRunner.inject(parameters, into: &notebook)   // before starting the session
+///     let report = NotebookRunner(session: session).run(&notebook)
 ///     try notebook.serialized().write(to: output)
 public struct NotebookRunner {
     /// What a run did.
@@ -29,13 +30,10 @@ public struct NotebookRunner {
         self.echo = echo
     }
 
-    /// Runs every code cell of `notebook` (after injecting `parameters`, if any), replacing
-    /// outputs and execution counts. Cells after a stopping failure keep no outputs and no count.
-    public func run(_ notebook: inout NotebookDocument, parameters: NotebookParameters? = nil) -> Report {
+    /// Runs every code cell of `notebook`, replacing outputs and execution counts. Cells after
+    /// a stopping failure keep no outputs and no count.
+    public func run(_ notebook: inout NotebookDocument) -> Report {
         var cells = notebook.cells
-        if let parameters, !parameters.values.isEmpty {
-            Self.inject(parameters, into: &cells)
-        }
         var report = Report()
         var executionCount = 0
         for index in cells.indices where cells[index]["cell_type"] as? String == "code" {
@@ -62,15 +60,23 @@ public struct NotebookRunner {
     }
 
     /// Inserts the parameters cell after the cell tagged `parameters` (at the top if none),
-    /// replacing an earlier injected cell, as papermill does.
-    static func inject(_ parameters: NotebookParameters, into cells: inout [[String: Any]]) {
+    /// replacing an earlier injected cell, as papermill does; nothing when `parameters` is empty.
+    /// Returns a warning for each parameter the notebook does not declare; throws, naming the
+    /// parameter, when a value is not of its declared type (before anything runs).
+    @discardableResult
+    public static func inject(_ parameters: NotebookParameters, into notebook: inout NotebookDocument) throws(NotebookError) -> [String] {
+        guard !parameters.values.isEmpty else { return [] }
+        let declared = notebook.declaredParameters
+        let source = try parameters.injectedSource(declared: declared)
+        var cells = notebook.cells
         cells.removeAll { NotebookDocument.tags(of: $0).contains("injected-parameters") }
         let parametersIndex = cells.firstIndex { NotebookDocument.tags(of: $0).contains("parameters") }
-        let source = parameters.injectedSource(parametersCell: parametersIndex.map { NotebookDocument.source(of: cells[$0]) })
         let cell: [String: Any] = [
             "cell_type": "code", "execution_count": NSNull(), "id": "injected-parameters",
             "metadata": ["tags": ["injected-parameters"]], "outputs": [[String: Any]](), "source": source,
         ]
         cells.insert(cell, at: parametersIndex.map { $0 + 1 } ?? 0)
+        notebook.cells = cells
+        return parameters.unknownNameWarnings(declared: declared)
     }
 }

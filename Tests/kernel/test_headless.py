@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -68,7 +69,7 @@ def test_run_writes_outputs_and_injects_parameters(tmp_path):
     assert len(injected) == 1
     # The declared type of `rate` (Float) is kept; the string is quoted.
     assert "let rate: Float = 0.25" in injected[0]["source"]
-    assert 'let name = "circles"' in injected[0]["source"]
+    assert 'let name: String = "circles"' in injected[0]["source"]
     texts = outputs_text(notebook)
     assert texts[0] == "circles: 3 steps at 0.25\n"
     assert texts[-1] == "6"
@@ -92,17 +93,96 @@ def test_run_stops_at_a_failing_cell_with_a_non_zero_exit(tmp_path):
         ("code", "let b: Int = \"not a number\"", []),
         ("code", "print(\"after\")", []),
     ])
+    executed = tmp_path / "f.out.ipynb"
     completed = run_command("run", str(source))
     assert completed.returncode == 1
     assert "cell 2 failed: CompileError" in completed.stderr
-    notebook = json.loads(source.read_text())
+    notebook = json.loads(executed.read_text())
     assert notebook["cells"][1]["outputs"][0]["output_type"] == "error"
     assert notebook["cells"][2]["outputs"] == [] and notebook["cells"][2]["execution_count"] is None
 
     continued = run_command("run", str(source), "--allow-errors")
     assert continued.returncode == 1
-    notebook = json.loads(source.read_text())
+    notebook = json.loads(executed.read_text())
     assert outputs_text(notebook)[-1] == "after\n"
+
+
+def test_run_writes_beside_the_input_unless_told_otherwise(tmp_path):
+    # Without -o the executed notebook is NAME.out.ipynb beside NAME.ipynb; the input stays
+    # as it was. --in-place writes over the input; -o still names the output.
+    source = make_notebook(tmp_path / "b.ipynb", [("code", "let x = 40\nx + 2", [])])
+    original = source.read_bytes()
+    completed = run_command("run", str(source), "-q")
+    assert completed.returncode == 0, completed.stderr
+    assert source.read_bytes() == original
+    executed = tmp_path / "b.out.ipynb"
+    assert outputs_text(json.loads(executed.read_text())) == ["42"]
+    assert str(executed) in completed.stdout
+
+    in_place = run_command("run", str(source), "-q", "--in-place")
+    assert in_place.returncode == 0, in_place.stderr
+    assert outputs_text(json.loads(source.read_text())) == ["42"]
+
+    both = run_command("run", str(source), "--in-place", "-o", str(tmp_path / "x.ipynb"))
+    assert both.returncode != 0 and "--in-place" in both.stderr
+    assert not (tmp_path / "x.ipynb").exists()
+
+
+def test_run_warns_about_a_parameter_the_notebook_does_not_declare(tmp_path):
+    # Like papermill's "Passed unknown parameter", naming the notebook's parameters; the
+    # value is injected all the same.
+    source = make_notebook(tmp_path / "p.ipynb", PARAMETERIZED)
+    executed = tmp_path / "out.ipynb"
+    completed = run_command("run", str(source), "-o", str(executed), "-q", "-p", "stepz=3")
+    assert completed.returncode == 0, completed.stderr
+    warnings = [line for line in completed.stderr.splitlines() if "stepz" in line]
+    assert len(warnings) == 1, completed.stderr
+    assert "unknown parameter" in warnings[0] and "did you mean steps?" in warnings[0]
+    assert "steps, name, rate" in warnings[0]
+    # A declared parameter is not warned about.
+    quiet = run_command("run", str(source), "-o", str(executed), "-q", "-p", "steps=3")
+    assert quiet.returncode == 0 and "warning" not in quiet.stderr, quiet.stderr
+
+
+TYPED_PARAMETERS = [
+    ("code", "let steps = 10_000          // training steps\n"
+             "let ratio = 0.5             // a Double: its default is a floating-point literal\n"
+             "let quick = false\n"
+             "let label = \"moons\"       // a String\n"
+             "var rate: Float = 0.1", ["parameters"]),
+    ("code", "print(type(of: steps), type(of: ratio), type(of: quick), type(of: label), type(of: rate))\n"
+             "print(steps, ratio, quick, label, rate)", []),
+]
+
+
+def test_run_gives_each_value_its_parameters_type(tmp_path):
+    # `let ratio = 0.5` is a Double, so -p ratio=3 is the Double 3.0 (not the Int 3); a
+    # String parameter takes a value that looks like a number as text.
+    source = make_notebook(tmp_path / "t.ipynb", TYPED_PARAMETERS)
+    executed = tmp_path / "t-out.ipynb"
+    completed = run_command("run", str(source), "-o", str(executed), "-q",
+                            "-p", "steps=+2_000", "-p", "ratio=3", "-p", "quick=TRUE", "-p", "label=42", "-p", "rate=1e-3")
+    assert completed.returncode == 0, completed.stderr
+    assert outputs_text(json.loads(executed.read_text())) == ["Int Double Bool String Float\n2000 3.0 true 42 0.001\n"]
+
+
+@pytest.mark.parametrize("argument, expected", [
+    ("steps=abc", "parameter steps is an Int"),
+    ("steps=0.5", "parameter steps is an Int"),
+    ("steps=99999999999999999999", "out of Int's range"),
+    ("ratio=fast", "parameter ratio is a Double"),
+    ("quick=yes", "parameter quick is a Bool"),
+    ("rate=x", "parameter rate is a Float"),
+])
+def test_run_rejects_a_value_not_of_its_parameters_type_at_once(tmp_path, argument, expected):
+    # Before any cell runs (no notebook is written), naming the parameter and the value.
+    source = make_notebook(tmp_path / "t.ipynb", TYPED_PARAMETERS)
+    executed = tmp_path / "t-out.ipynb"
+    completed = run_command("run", str(source), "-o", str(executed), "-q", "-p", argument, timeout=60)
+    assert completed.returncode != 0
+    assert expected in completed.stderr, completed.stderr
+    assert argument.split("=", 1)[1] in completed.stderr
+    assert not re.search(r"cell \d+ failed", completed.stderr) and not executed.exists()
 
 
 def test_run_rejects_a_file_that_is_not_a_notebook(tmp_path):
@@ -131,10 +211,40 @@ def test_papermill_injects_swift_parameters(tmp_path):
     executed = tmp_path / "pm-out.ipynb"
     completed = subprocess.run(
         [str(VENV_BIN / "papermill"), str(source), str(executed), "-k", "swift-margin",
-         "-p", "steps", "4", "-p", "name", "spirals"],
+         "-p", "steps", "4", "-p", "name", "spirals", "-p", "stepz", "1"],
         capture_output=True, text=True, timeout=300, env=os.environ.copy(),
     )
     assert completed.returncode == 0, completed.stderr
     texts = outputs_text(json.loads(executed.read_text()))
     assert "spirals: 4 steps at 0.5\n" in texts
     assert texts[-1] == "8"
+    # The translator reads the parameters cell: papermill warns about the undeclared name only.
+    assert "does not support parameter introspection" not in completed.stderr
+    unknown = [line for line in completed.stderr.splitlines() if "Passed unknown parameter" in line]
+    assert len(unknown) == 1 and unknown[0].endswith("stepz"), completed.stderr
+
+
+def test_papermill_reads_the_swift_parameters_cell(tmp_path):
+    # Name, type (written, or inferred from the literal default), default and the trailing
+    # comment as help, for papermill.inspect_notebook and `papermill --help-notebook`.
+    import papermill
+
+    source = make_notebook(tmp_path / "t.ipynb", TYPED_PARAMETERS)
+    parameters = papermill.inspect_notebook(str(source))
+    assert parameters == {
+        "steps": {"name": "steps", "inferred_type_name": "Int", "default": "10_000", "help": "training steps"},
+        "ratio": {"name": "ratio", "inferred_type_name": "Double", "default": "0.5",
+                  "help": "a Double: its default is a floating-point literal"},
+        "quick": {"name": "quick", "inferred_type_name": "Bool", "default": "false", "help": ""},
+        "label": {"name": "label", "inferred_type_name": "String", "default": '"moons"', "help": "a String"},
+        "rate": {"name": "rate", "inferred_type_name": "Float", "default": "0.1", "help": ""},
+    }
+    completed = subprocess.run(
+        [str(VENV_BIN / "papermill"), "--help-notebook", str(source)],
+        capture_output=True, text=True, timeout=120, env=os.environ.copy(),
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert "steps: Int (default 10_000)" in completed.stdout and "training steps" in completed.stdout
+    assert "label: String (default \"moons\")" in completed.stdout
+    assert "does not support parameter introspection" not in completed.stderr
+
