@@ -107,7 +107,12 @@ final class ExecutorProcess {
 
     /// Runs one cell library, forwarding its output as it appears, until the cell ends.
     /// Returns nil when the executor itself is gone (the session must start a new one).
-    func run(libraryPath: String, entrySymbol: String, output: SessionOutput, gracePeriod: Duration) -> CellRun? {
+    ///
+    /// At most `outputLimit` bytes of the cell's standard output and error reach `output`
+    /// (nil: no limit); what is over is passed over unread, and a note at the end says how much.
+    func run(
+        libraryPath: String, entrySymbol: String, output: SessionOutput, gracePeriod: Duration, outputLimit: Int64?
+    ) -> CellRun? {
         interruptRequestedAt.withLock { $0 = nil }
         standardOutput.restart()
         standardError.restart()
@@ -115,16 +120,30 @@ final class ExecutorProcess {
         var errorTail = ""
         var stackTraceFilter = StackTraceFilter()
         var run = CellRun(termination: .completed, standardErrorTail: "", wasStoppedByForce: false)
-        /// Sends what the files hold up to the given ends (nil: up to their current size).
+        var forwardedBytes: Int64 = 0
+        var droppedBytes: Int64 = 0
+        /// Sends what the files hold up to the given ends (nil: up to their current size),
+        /// within the output limit.
         func forward(outputEnd: Int64?, errorEnd: Int64?, final: Bool = false) {
-            var text = standardOutput.read(upTo: outputEnd)
+            var text = standardOutput.read(upTo: outputEnd, maxBytes: (outputLimit ?? .max) - forwardedBytes)
+            forwardedBytes += Int64(text.utf8.count)
+            droppedBytes += standardOutput.skip(upTo: outputEnd)
             if final { text += standardOutput.flushText() }
             if !text.isEmpty { output.standardOutput(text) }
+            // Standard error is read whole (the trap report is in it) but passed on within the limit.
             var errorText = stackTraceFilter.filter(standardError.read(upTo: errorEnd))
             if final { errorText += stackTraceFilter.filter(standardError.flushText()) + stackTraceFilter.flush() }
             if !errorText.isEmpty {
-                output.standardError(errorText)
                 errorTail = String((errorTail + errorText).suffix(4096))
+                let room = max(0, (outputLimit ?? .max) - forwardedBytes)
+                let shown = errorText.utf8.count <= room ? errorText : String(decoding: errorText.utf8.prefix(Int(room)), as: UTF8.self)
+                forwardedBytes += Int64(shown.utf8.count)
+                droppedBytes += Int64(errorText.utf8.count - shown.utf8.count)
+                if !shown.isEmpty { output.standardError(shown) }
+            }
+            if final, droppedBytes > 0, let outputLimit {
+                output.standardError("\n[swift-margin] the output limit of \(ByteCountText.describe(outputLimit)) per cell was reached: "
+                    + "\(ByteCountText.describe(droppedBytes)) more output was not shown (%output_limit changes the limit)\n")
             }
         }
         var descriptor = pollfd(fd: events.fileDescriptor, events: Int16(POLLIN), revents: 0)

@@ -44,15 +44,26 @@ struct OutputFile {
         _ = decoder.flush()
     }
 
-    /// The text from where the session stopped reading up to `end` (nil: the current size).
-    mutating func read(upTo end: Int64?) -> String {
-        let target = end ?? size
+    /// The text from where the session stopped reading up to `end` (nil: the current size),
+    /// or only its first `maxBytes` bytes (the rest stays to be read or skipped).
+    mutating func read(upTo end: Int64?, maxBytes: Int64 = .max) -> String {
+        let target = min(end ?? size, offset + max(0, maxBytes))
         guard target > offset else { return "" }
         var bytes = [UInt8](repeating: 0, count: Int(target - offset))
         let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(offset)) }
         guard count > 0 else { return "" }
         offset += Int64(count)
         return decoder.text(appending: bytes[..<count])
+    }
+
+    /// Moves past what the file holds up to `end` (nil: the current size) without reading it;
+    /// returns how many bytes were passed over.
+    mutating func skip(upTo end: Int64?) -> Int64 {
+        let target = end ?? size
+        guard target > offset else { return 0 }
+        defer { offset = target }
+        _ = decoder.flush()
+        return target - offset
     }
 
     /// Bytes held back as an unfinished character, decoded as they are (at a cell's end).

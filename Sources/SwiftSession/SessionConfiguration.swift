@@ -17,6 +17,9 @@ public struct SessionConfiguration: Sendable {
     public var executorEnvironment: [String: String]
     /// How long a cell may go on after a first interrupt before it is stopped by force.
     public var interruptGracePeriod: Duration
+    /// The most bytes of standard output and error a cell sends to the front end (nil: no
+    /// limit); beyond it, output is dropped and counted, as a front end's rate limit would.
+    public var outputLimit: Int64?
     /// Modules whose public API completion and inspection offer (the preloaded modules and
     /// those they re-export with `@_exported`).
     public var indexedModules: [String]
@@ -30,6 +33,7 @@ public struct SessionConfiguration: Sendable {
         executorCommand: [String], executorEnvironment: [String: String] = [:],
         indexedModules: [String] = [],
         interruptGracePeriod: Duration = .seconds(2),
+        outputLimit: Int64? = 4 << 20,
         scratchDirectory: URL = FileManager.default.temporaryDirectory
     ) {
         self.compilerPath = compilerPath
@@ -39,6 +43,7 @@ public struct SessionConfiguration: Sendable {
         self.executorEnvironment = executorEnvironment
         self.indexedModules = indexedModules
         self.interruptGracePeriod = interruptGracePeriod
+        self.outputLimit = outputLimit
         self.scratchDirectory = scratchDirectory
     }
 

@@ -13,6 +13,8 @@ enum SessionMagic: Equatable {
     case reset
     /// `%optimize on|off`: compile the following cells with -O, or without.
     case optimize(Bool)
+    /// `%output_limit MB|off`: how much text a cell may send to the front end.
+    case outputLimit(bytes: Int64?)
     /// `%include path.swift`: run the file's Swift (then the rest of the cell).
     case include(path: String, rest: String)
     /// `%help` (or `%lsmagic`): the list of magics.
@@ -51,6 +53,12 @@ enum SessionMagic: Equatable {
             case "off": return .optimize(false)
             default: throw CellFailure(name: "MagicError", message: "%optimize takes on or off, not \"\(argument)\"")
             }
+        case "output_limit":
+            if argument == "off" { return .outputLimit(bytes: nil) }
+            guard let megabytes = Double(argument), megabytes > 0 else {
+                throw CellFailure(name: "MagicError", message: "%output_limit takes a number of megabytes or off, not \"\(argument)\"")
+            }
+            return .outputLimit(bytes: Int64(megabytes * 1_048_576))
         case "include":
             guard !argument.isEmpty else {
                 throw CellFailure(name: "MagicError", message: "%include needs the path of a Swift file")
@@ -77,7 +85,7 @@ enum SessionMagic: Equatable {
     }
 
     /// The magics, as a user types them.
-    static let names = ["%time", "%%time", "%timeit", "%%timeit", "%who", "%reset", "%optimize on|off", "%include FILE", "%help"]
+    static let names = ["%time", "%%time", "%timeit", "%%timeit", "%who", "%reset", "%optimize on|off", "%output_limit MB|off", "%include FILE", "%help"]
 
     /// What `%help` prints.
     static let helpText = """
@@ -86,6 +94,7 @@ enum SessionMagic: Equatable {
         %who                     list the session's names with their types
         %reset                   forget every name: a fresh session
         %optimize on|off         compile the following cells with -O (on) or without (off, the default)
+        %output_limit MB|off     the most text a cell sends to the front end (4 MB at the start)
         %include FILE            run the Swift file FILE, then the rest of the cell
         %help                    this list
         NAME? / NAME??           the declaration and documentation of NAME (also model.train?)

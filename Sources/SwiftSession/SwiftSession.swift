@@ -20,6 +20,8 @@ public final class SwiftSession {
     private var carriedImports: [String] = []
     private var cellCounter = 0
     private var optimize = false
+    /// The most bytes of text a cell may send (nil: no limit); `%output_limit` changes it.
+    private var outputLimit: Int64?
     private var apiIndex: APIIndex?
     /// Set by `interrupt()` (any thread) while a cell compiles; the compile loop polls it.
     private let compileInterrupted = Atomic<Bool>(false)
@@ -31,6 +33,7 @@ public final class SwiftSession {
     public init(configuration: SessionConfiguration) throws(SessionSetupError) {
         self.configuration = configuration
         directory = try Self.makeDirectory(in: configuration.scratchDirectory)
+        outputLimit = configuration.outputLimit
         executor = try ExecutorProcess(
             command: configuration.executorCommand, environment: configuration.executorEnvironment, directory: directory)
     }
@@ -69,6 +72,11 @@ public final class SwiftSession {
                 return .failed(CellFailure(name: "SessionError", message: error.description))
             }
             output.standardOutput("The session was reset: every name is gone.\n")
+            return .completed(result: nil)
+        case .outputLimit(let bytes):
+            outputLimit = bytes
+            output.standardOutput(bytes.map { "A cell now shows at most \(ByteCountText.describe($0)) of text.\n" }
+                ?? "A cell's text output is no longer limited.\n")
             return .completed(result: nil)
         case .optimize(let on):
             optimize = on
@@ -220,7 +228,7 @@ public final class SwiftSession {
         let runStart = ContinuousClock.now
         guard let run = executor.run(
             libraryPath: libraryPath, entrySymbol: entrySymbol, output: output,
-            gracePeriod: configuration.interruptGracePeriod)
+            gracePeriod: configuration.interruptGracePeriod, outputLimit: outputLimit)
         else {
             let restarted = (try? reset()) != nil
             return Run(outcome: .failed(CellFailure(

@@ -119,3 +119,26 @@ def test_a_killed_kernel_takes_its_running_cell_with_it(kernelspec_prefix):
         assert not survivors, f"still running 5 s after the kernel was killed: {survivors}"
     finally:
         kc.stop_channels()
+
+
+def test_an_interrupted_print_flood_answers_within_3_s_and_sends_a_few_mb(kernel, kc):
+    km, _ = kernel
+    code = 'while true { print("spam spam spam spam spam spam spam spam spam spam spam spam") }'
+    ex = execute(kc, code, timeout=60, during=interrupt_after(km, 3.0))
+    answered_after = ex.replied_at - ex.sent_at - 3.0
+    assert ex.status == "error" and ex.ename == "Interrupted", ex.describe()
+    assert answered_after < 3.0, f"the reply came {answered_after:.1f} s after the interrupt"
+    received = sum(len(m["content"].get("text", "")) for m in ex.outputs if m["msg_type"] == "stream")
+    assert received <= 5 * 1024 * 1024, f"{received} bytes reached the front end"
+    assert "output limit" in ex.stderr and "more output was not shown" in ex.stderr, ex.stderr[-500:]
+    assert value_of(kc, "1 + 1") == "2"
+
+
+def test_the_output_limit_can_be_changed(kc):
+    assert "at most 1.0 KB" in run_ok(kc, "%output_limit 0.0009765625").stdout
+    ex = run_ok(kc, 'for _ in 0..<100 { print(String(repeating: "x", count: 99)) }')
+    assert len(ex.stdout) == 1024, len(ex.stdout)
+    assert "8.8 KB more output was not shown" in ex.stderr, ex.stderr
+    run_ok(kc, "%output_limit off")
+    ex = run_ok(kc, 'for _ in 0..<100 { print(String(repeating: "x", count: 99)) }')
+    assert len(ex.stdout) == 10_000 and ex.stderr == "", ex.describe()
