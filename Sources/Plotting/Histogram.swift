@@ -28,8 +28,8 @@ public func histogram(
 
 /// Overlaid, semi-transparent histograms of named value lists, in shared bins.
 ///
-///     histogram(groups: ["cross-entropy": ceMargins, "large margin": lmMargins], normalized: true,
-///               title: "margins of the test points", xLabel: "l2 distance")
+///     histogram(groups: ["cross-entropy": ceMargins, "large margin": lmMargins],
+///               title: "margins of the test points", xLabel: "l2 distance", normalized: true)
 public func histogram(
     groups: KeyValuePairs<String, [Double]>, bins: Int = 30, title: String = "", xLabel: String = "",
     yLabel: String? = nil, normalized: Bool = false, range: ClosedRange<Double>? = nil,
