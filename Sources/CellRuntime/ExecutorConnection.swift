@@ -31,7 +31,7 @@ enum ExecutorConnection {
             fflush(stderr)
             let frame = ExecutorEventFrame(
                 event: event, standardOutputEnd: Int64(lseek(1, 0, SEEK_END)),
-                standardErrorEnd: Int64(lseek(2, 0, SEEK_END)))
+                standardErrorEnd: Int64(lseek(2, 0, SEEK_END)), senderProcessID: getpid())
             _ = channels?.events.send(frame)
         }
     }

@@ -70,11 +70,15 @@ public enum ExecutorLoop {
         }
         if runner == 0 {
             close(handover[0])
+            let runnerProcessID = getpid()
             cellPreparation()
             signal(SIGINT, interruptSignalHandler)
-            ExecutorConnection.send(.cellStarted(processID: getpid()))
+            ExecutorConnection.send(.cellStarted(processID: runnerProcessID))
             let outcome = loadAndRun(libraryPath: libraryPath, entrySymbol: entrySymbol)
             fflush(nil)
+            // A process the cell forked that returned from the cell in its own right: it is not
+            // the runner, so it must not take over the session or read its commands.
+            if getpid() != runnerProcessID { _exit(0) }
             signal(SIGINT, SIG_IGN)
             if outcome == .completed {
                 write(handover[1], [Handover.takeOver.rawValue], 1)

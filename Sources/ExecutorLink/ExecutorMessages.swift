@@ -40,12 +40,16 @@ public struct ExecutorEventFrame: Codable, Sendable, Equatable {
     public var standardOutputEnd: Int64
     /// The size of the standard error file when the event was sent (after a flush).
     public var standardErrorEnd: Int64
+    /// The process that sent it: the session listens only to the executor and the cell's
+    /// runner, not to processes a cell forked that kept running.
+    public var senderProcessID: Int32
 
-    /// An event and the two file sizes.
-    public init(event: ExecutorEvent, standardOutputEnd: Int64, standardErrorEnd: Int64) {
+    /// An event, the two file sizes and the sending process.
+    public init(event: ExecutorEvent, standardOutputEnd: Int64, standardErrorEnd: Int64, senderProcessID: Int32) {
         self.event = event
         self.standardOutputEnd = standardOutputEnd
         self.standardErrorEnd = standardErrorEnd
+        self.senderProcessID = senderProcessID
     }
 }
 

@@ -22,6 +22,9 @@ final class ExecutorProcess {
     private var knownProcesses: Set<pid_t> = []
     /// The process running the current cell (to signal on interrupt), if any.
     private let runner = Mutex<pid_t?>(nil)
+    /// The executor process that holds the session now (it forks each cell's runner; a
+    /// runner whose cell completes takes its place).
+    private var executorProcessID: pid_t = 0
 
     /// Starts the executor (its output files go in `directory`) and waits for its `ready` event.
     init(command: [String], environment: [String: String], directory: URL) throws(SessionSetupError) {
@@ -64,6 +67,7 @@ final class ExecutorProcess {
             throw SessionSetupError("the executor (\(command.joined(separator: " "))) did not start: exit status \(status)")
         }
         knownProcesses.insert(processID)
+        executorProcessID = processID
     }
 
     deinit {
@@ -157,6 +161,12 @@ final class ExecutorProcess {
                     runner.withLock { $0 = nil }
                     return nil
                 }
+                // Only the executor and this cell's runner speak for the cell; a process the
+                // cell forked must not answer for it (or for a later cell).
+                let sender = frame.senderProcessID
+                let currentRunner = runner.withLock { $0 }
+                let isCellStart = if case .cellStarted = frame.event { currentRunner == nil } else { false }
+                guard sender == executorProcessID || sender == currentRunner || isCellStart else { continue }
                 forward(outputEnd: frame.standardOutputEnd, errorEnd: frame.standardErrorEnd)
                 switch frame.event {
                 case .ready(let processID):
@@ -176,6 +186,7 @@ final class ExecutorProcess {
                     let answer = output.readInput(prompt: prompt, password: password)
                     _ = commands.send(ExecutorCommand.input(answer))
                 case .cellFinished(let termination):
+                    if termination == .completed, let currentRunner { executorProcessID = currentRunner }
                     forward(outputEnd: nil, errorEnd: nil, final: true)
                     run.termination = termination
                     run.standardErrorTail = errorTail

@@ -47,7 +47,8 @@ struct OutputFile {
     /// The text from where the session stopped reading up to `end` (nil: the current size),
     /// or only its first `maxBytes` bytes (the rest stays to be read or skipped).
     mutating func read(upTo end: Int64?, maxBytes: Int64 = .max) -> String {
-        let target = min(end ?? size, offset + max(0, maxBytes))
+        let (limit, overflow) = offset.addingReportingOverflow(max(0, maxBytes))
+        let target = min(end ?? size, overflow ? .max : limit)
         guard target > offset else { return "" }
         var bytes = [UInt8](repeating: 0, count: Int(target - offset))
         let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(offset)) }

@@ -36,3 +36,14 @@ def test_a_failed_redeclaration_keeps_the_earlier_value(kc):
     ex = execute(kc, "struct Failure: Error {}\nvar level: Int = try { throw Failure() }()")
     assert ex.status == "error", ex.describe()
     assert value_of(kc, "level") == "3"
+
+
+def test_a_forked_child_that_outlives_its_cell_never_answers_for_a_later_cell(kc):
+    import time
+
+    ex = run_ok(kc, "import Glibc\nlet forkedHere = fork()\nif forkedHere == 0 { usleep(500_000) }\nforkedHere == 0 ? 6 : 0")
+    assert ex.result == "0", ex.describe()
+    time.sleep(1.0)  # the child has returned from the cell by now
+    for _ in range(3):
+        assert value_of(kc, "1 + 2") == "3"
+    assert value_of(kc, "forkedHere > 0") == "true"
