@@ -13,6 +13,10 @@ public struct CellAnalysis: Sendable {
     /// precedence groups, macros), so that later cells must import its module. A cell's own
     /// `import` declarations do not count: the session carries them into later cells itself.
     public var exportsDeclarations: Bool
+    /// Whether the cell declares, for later cells, something that is used without being
+    /// named: an extension (its members, its conformances), an operator, a precedence group,
+    /// a macro. Later cells always import such a cell's module.
+    public var declaresUnnamedDeclarations = false
 
     /// Constructs a cell library cannot express (a top-level stored variable without an initial
     /// value); `CellLibrarySource.generate` throws them.

@@ -20,12 +20,14 @@ public enum CellAnalyzer {
         for (index, block) in blocks.enumerated() {
             builder.add(block.item, isLast: index == blocks.count - 1)
         }
-        return CellAnalysis(
+        var analysis = CellAnalysis(
             items: builder.items, declaredNames: builder.declaredNames,
             syntaxErrors: SyntaxErrorCollector.diagnostics(in: cell).filter { $0.severity == .error },
             hasTrailingExpression: builder.items.last?.kind == .trailingExpression,
             exportsDeclarations: builder.exportsDeclarations,
             rewriteProblems: builder.problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
+        analysis.declaresUnnamedDeclarations = builder.declaresUnnamedDeclarations
+        return analysis
     }
 }
 
@@ -35,6 +37,7 @@ private struct AnalysisBuilder {
     var items: [CellItem] = []
     var declaredNames: [DeclaredName] = []
     var exportsDeclarations = false
+    var declaresUnnamedDeclarations = false
     var problems: [CellDiagnostic] = []
 
     init(cell: ParsedCell) { self.cell = cell }
@@ -69,8 +72,12 @@ private struct AnalysisBuilder {
             addStatement(decl)
         } else {
             append(.declaration, for: decl, keepingDocumentation: true)
-            declaredNames += DeclaredNameCollector.names(declaredBy: decl, in: cell)
-            if DeclaredNameCollector.isVisibleToOtherFiles(decl) { exportsDeclarations = true }
+            let names = DeclaredNameCollector.names(declaredBy: decl, in: cell)
+            declaredNames += names
+            if DeclaredNameCollector.isVisibleToOtherFiles(decl) {
+                exportsDeclarations = true
+                if names.isEmpty { declaresUnnamedDeclarations = true }
+            }
         }
     }
 

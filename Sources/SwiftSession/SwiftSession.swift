@@ -23,6 +23,16 @@ public final class SwiftSession {
     /// The most bytes of text a cell may send (nil: no limit); `%output_limit` changes it.
     private var outputLimit: Int64?
     private var apiIndex: APIIndex?
+    /// Completion and inspection from sourcekit-lsp, started on first use.
+    private lazy var editorHelp = EditorHelp(compilerPath: configuration.compilerPath)
+    /// What sourcekit-lsp needs to see a cell as it would be compiled now, with every name of
+    /// the session imported (the cell being typed may mention any of them).
+    private var editorWorkspace: EditorHelp.Workspace {
+        EditorHelp.Workspace(
+            sessionDirectory: directory, moduleSearchArguments: configuration.moduleSearchArguments,
+            preamble: configuration.preloadedImports + carriedImports
+                + symbols.importLines(mentioning: Set(symbols.visibleEntries.map(\.name))))
+    }
     /// Set by `interrupt()` (any thread) while a cell compiles; the compile loop polls it.
     private let compileInterrupted = Atomic<Bool>(false)
     private let phase = Mutex<Phase>(.idle)
@@ -133,10 +143,14 @@ public final class SwiftSession {
         return CellCompleteness.verdict(for: code)
     }
 
-    /// Completions at `cursor` (in unicode scalars): session names, the preloaded modules'
-    /// API, Swift keywords; after a dot, the members of the type of a session name or of a
-    /// project type.
-    public func completions(in code: String, cursor: Int) -> (matches: [String], start: Int, end: Int) {
+    /// Completions at `cursor` (in unicode scalars), with each match's kind and signature:
+    /// from sourcekit-lsp (`EditorHelp`) when it answers in time; otherwise session names,
+    /// the preloaded modules' API, Swift keywords, and after a dot the members of the type of
+    /// a session name or of a project type (from symbol graphs, without types).
+    public func completions(in code: String, cursor: Int) -> (matches: [String], start: Int, end: Int, types: [TypedCompletion]) {
+        if let found = editorHelp.completions(in: code, cursor: cursor, workspace: editorWorkspace), !found.matches.isEmpty {
+            return (found.matches.map(\.text), found.start, found.end, found.matches)
+        }
         let context = CompletionContext.at(code, cursor: cursor)
         let index = loadedAPIIndex()
         var candidates: [String] = []
@@ -149,11 +163,13 @@ public final class SwiftSession {
                 + SwiftVocabulary.keywords + SwiftVocabulary.standardLibrary
         }
         let matches = Set(candidates.filter { $0.hasPrefix(context.prefix) && !$0.hasPrefix("_") }).sorted()
-        return (matches, context.start, context.end)
+        return (matches, context.start, context.end, [])
     }
 
-    /// The declaration and documentation of the name at `cursor`, as plain text, or nil.
+    /// The declaration and documentation of the name at `cursor` (every overload), as plain
+    /// text, or nil: from sourcekit-lsp when it answers in time, else from symbol graphs.
     public func inspection(of code: String, cursor: Int) -> String? {
+        if let found = editorHelp.inspection(of: code, cursor: cursor, workspace: editorWorkspace) { return found }
         guard let target = InspectionTarget.at(code, cursor: cursor) else { return nil }
         let parts = target.split(separator: ".").map(String.init)
         if parts.count == 1, let entry = symbols.lookup(parts[0]) {
@@ -191,7 +207,8 @@ public final class SwiftSession {
         let source: String
         do {
             source = try CellLibrarySource.generate(analysis, options: CellLibraryOptions(
-                preamble: configuration.preloadedImports + carriedImports + symbols.importLines,
+                preamble: configuration.preloadedImports + carriedImports
+                    + symbols.importLines(mentioning: SessionSymbolTable.identifiers(in: code)),
                 fileLabel: label, entrySymbol: entrySymbol,
                 resultFunction: "__publishCellResult", errorFunction: "__reportCellError",
                 awaitFunction: "__awaitCell", earlierDefinitions: symbols.newestModules))
@@ -255,7 +272,8 @@ public final class SwiftSession {
                 symbols.add(
                     module: moduleName,
                     entries: kept.map { SessionSymbolTable.Entry(declaredName: $0, module: moduleName) },
-                    graph: symbolGraph.flatMap(SymbolGraph.init(contentsOf:)), onlyTheseNames: stoppedAtError)
+                    graph: symbolGraph.flatMap(SymbolGraph.init(contentsOf:)), onlyTheseNames: stoppedAtError,
+                    alwaysImported: analysis.declaresUnnamedDeclarations)
             }
             if let error = run.uncaughtError {
                 let dropped = analysis.declaredNames.filter(\.kind.isVariable).map(\.name)
