@@ -47,7 +47,14 @@ final class SwiftKernelBackend: KernelBackend {
 
     func complete(_ code: String, cursorPosition: Int) -> CompletionMatches {
         let found = session.completions(in: code, cursor: cursorPosition)
-        return CompletionMatches(matches: found.matches, cursorStart: found.start, cursorEnd: found.end)
+        // Each match's kind and signature, as IPython sends them (JupyterLab shows the kind).
+        let types: [JSONValue] = found.types.map {
+            .object(["text": .string($0.text), "type": .string($0.type), "signature": .string($0.signature),
+                     "start": .int(found.start), "end": .int(found.end)])
+        }
+        return CompletionMatches(
+            matches: found.matches, cursorStart: found.start, cursorEnd: found.end,
+            metadata: types.isEmpty ? [:] : ["_jupyter_types_experimental": .array(types)])
     }
 
     func inspect(_ code: String, cursorPosition: Int, detailLevel: Int) -> InspectionResult? {

@@ -20,8 +20,13 @@ class SwiftKernelTests(jupyter_kernel_test.KernelTests):
 
     code_stderr = 'import Foundation\nFileHandle.standardError.write("error\\n".data(using: .utf8)!)'
 
+    # Answered by sourcekit-lsp: members of standard-library types and names declared in
+    # the code being completed, beside the project's names.
     completion_samples = [
         {"text": "fatalErr", "matches": ["fatalError"]},
+        {"text": "Double(2).squareR", "matches": ["squareRoot"]},
+        {"text": "let zebraQuagga = 3\nzebraQ", "matches": ["zebraQuagga"]},
+        {"text": "[1, 2, 3].revers", "matches": ["reverse", "reversed"]},
         {"text": "Tens"},
         {"text": "pri"},
     ]
@@ -48,6 +53,6 @@ class SwiftKernelTests(jupyter_kernel_test.KernelTests):
     code_history_pattern = "6 ? 7"
     supported_history_operations = ("tail", "range", "search")
 
-    code_inspect_sample = "display"
+    code_inspect_sample = "print"
 
     code_clear_output = "clearOutput()"
