@@ -2,7 +2,7 @@
 //
 // swift-margin: a Jupyter kernel for large-margin deep learning experiments.
 // Dependency direction (an arrow means "imports"; no cycles):
-//   MarginKit -> {Margins, Attacks} -> Models -> Tensors -> {COpenBLASLoader, CScatterRows}
+//   MarginKit -> {Margins, Attacks} -> Models -> Tensors -> {COpenBLASLoader, CScatterRows, CFloatEnvironment}
 //   MarginKit -> Datasets -> Tensors
 //   MarginKit -> Plotting -> {Margins, Attacks, Datasets, NotebookDisplay} (gnuplot figures, rich display)
 //   MarginKit -> Experiments -> {Plotting, Margins, Datasets, CProcessControl} (models over seeds, tuned on
@@ -39,9 +39,13 @@ let package = Package(
         // C: the sparse row accumulation of the seeds' pass back through a max-pooled convolution,
         // compiled for AVX-512, AVX2 and the baseline and chosen at load time (Swift cannot).
         .target(name: "CScatterRows"),
+        // C: the threads' flush-to-zero of subnormal floats (MXCSR / FPCR), which Swift cannot set.
+        .target(name: "CFloatEnvironment"),
         .target(
             name: "Tensors",
-            dependencies: ["COpenBLASLoader", "CScatterRows", .product(name: "RealModule", package: "swift-numerics")],
+            dependencies: [
+                "COpenBLASLoader", "CScatterRows", "CFloatEnvironment", .product(name: "RealModule", package: "swift-numerics"),
+            ],
             exclude: ["README.md"]),
         .target(name: "Models", dependencies: ["Tensors"], exclude: ["README.md"]),
         .target(name: "Datasets", dependencies: ["Tensors"], exclude: ["README.md"]),

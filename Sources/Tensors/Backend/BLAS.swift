@@ -17,9 +17,12 @@ public enum BLAS {
         public var threadCount: Int
         /// `OPENBLAS_CORETYPE` as the library saw it, and who set it.
         public var coreTypeSetting: String
+        /// Whether the calling thread flushes subnormal floats to zero (`SubnormalFloats`).
+        public var subnormalsFlushed: Bool? = nil
 
         public var description: String {
-            "OpenBLAS kernels \(coreName), \(threadCount) threads (\(coreTypeSetting)); \(buildConfiguration)"
+            let subnormals = subnormalsFlushed.map { $0 ? "subnormals flushed to zero" : "subnormals kept" } ?? "subnormals: unknown"
+            return "OpenBLAS kernels \(coreName), \(threadCount) threads (\(coreTypeSetting)); \(subnormals); \(buildConfiguration)"
         }
     }
 
@@ -30,7 +33,7 @@ public enum BLAS {
             coreName: String(cString: openblas_loader_core_name()),
             buildConfiguration: String(cString: openblas_loader_config()),
             threadCount: Int(openblas_loader_thread_count()),
-            coreTypeSetting: setting)
+            coreTypeSetting: setting, subnormalsFlushed: SubnormalFloats.isFlushingOnThisThread)
     }
 
     /// The CPU features seen by the loader.
@@ -52,6 +55,8 @@ public enum BLAS {
 
     /// Opens the library on first use; the value says how OPENBLAS_CORETYPE was decided.
     private static let loaded: String = {
+        // Before OpenBLAS starts its threads, so that they inherit it.
+        SubnormalFloats.applyPolicy()
         let setting: String
         if let user = ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] {
             setting = "OPENBLAS_CORETYPE=\(user) set by the user"
