@@ -4,7 +4,8 @@ import Tensors
 
 /// Models compared over seeds: for every seed and model, each point of the model's grid is
 /// trained on the seed's training set, validation accuracy picks one, and that one is
-/// measured (test accuracy and, on 2-D data, the training points' margins). The seeds' runs
+/// measured (test accuracy and, on 2-D data, the training points' margins, also as shares of
+/// the ceiling and the fair shares the training set allows). The seeds' runs
 /// spread over the cores, each in a process of its own (see `ForkedRuns`), so a run gives the
 /// same numbers alone or beside others.
 ///
@@ -103,6 +104,9 @@ public struct Experiment {
             quantities[Quantity.linearizedMarginMin] = measured.linearized.min()
             quantities[Quantity.linearizedMarginP10] = Statistics.quantile(measured.linearized, 0.1)
             quantities[Quantity.linearizedMarginMedian] = Statistics.quantile(measured.linearized, 0.5)
+            // The ceiling and the fair shares, from the same exact margins (no second search).
+            let fairShares = trainingMargins.fairShares(inputs: split.train.inputs, labels: split.train.labels)
+            quantities.merge(TrainingMarginMeasurement.shareQuantities(exact: measured.exact, fairShares: fairShares)) { $1 }
         }
         return SeedResult(
             model: spec.name, seed: seed, chosen: chosen.point.description, validationAccuracyByPoint: validationAccuracies,

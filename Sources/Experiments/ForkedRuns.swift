@@ -44,6 +44,18 @@ enum ForkedRuns {
         var running = 0
     }
 
+    /// How a reply travels: non-finite numbers (a quantity that is NaN at a seed) as strings.
+    private static let encoder = {
+        let encoder = JSONEncoder()
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return encoder
+    }()
+    private static let decoder = {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return decoder
+    }()
+
     /// What a child writes back: its output or its error's text.
     private enum Reply<Output: Codable>: Codable {
         case output(Output)
@@ -152,7 +164,7 @@ enum ForkedRuns {
             } catch {
                 reply = .error(String(describing: error))
             }
-            let bytes = (try? JSONEncoder().encode(reply)) ?? Data(#"{"error":{"_0":"the run's result could not be encoded"}}"#.utf8)
+            let bytes = (try? Self.encoder.encode(reply)) ?? Data(#"{"error":{"_0":"the run's result could not be encoded"}}"#.utf8)
             fflush(stdout)
             writeAll(bytes, to: resultFDs[1])
             _exit(0)
@@ -199,7 +211,7 @@ enum ForkedRuns {
         while waitpid(child.processID, &status, 0) < 0 && errno == EINTR {}
         let errorText = String(decoding: child.errors, as: UTF8.self)
         let signal = status & 0x7f
-        if signal == 0, let reply = try? JSONDecoder().decode(Reply<Output>.self, from: Data(child.result)) {
+        if signal == 0, let reply = try? Self.decoder.decode(Reply<Output>.self, from: Data(child.result)) {
             if !errorText.isEmpty { FileHandle.standardError.write(Data(errorText.utf8)) }
             switch reply {
             case .output(let output): return .finished(output)

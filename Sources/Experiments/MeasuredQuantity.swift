@@ -45,11 +45,30 @@ public enum Quantity {
     public static let linearizedMarginP10 = "train_margin_linearized_p10"
     /// The median of the linearised distances.
     public static let linearizedMarginMedian = "train_margin_linearized_median"
+    /// The ceiling of the smallest margin: half the distance (in the measurement's norm) of
+    /// the closest pair of training points of different classes, the smallest fair share. A
+    /// boundary that classifies both points of that pair correctly crosses the segment between
+    /// them, so no model's `trainMarginMin` can exceed it; the 1-nearest-neighbour rule's
+    /// boundary reaches it. A property of the seed's training set: the same for every model.
+    public static let trainMarginCeiling = "train_margin_ceiling"
+    /// The exact smallest training margin as a share of the ceiling: `trainMarginMin /
+    /// trainMarginCeiling`, at most 1 up to the search's resolution (negative when a training
+    /// point is misclassified).
+    public static let trainMarginMinShare = "train_margin_min_share"
+    /// The 10th percentile (as `trainMarginP10` takes it) of the training points' fair shares:
+    /// half each point's distance, in the measurement's norm, to the nearest training point of
+    /// another class. The 1-nearest-neighbour boundary keeps every point its fair share away at
+    /// once, so this is a yardstick for `trainMarginP10` (a point can get more than its share
+    /// when its nearest neighbour gets less: it is not a ceiling).
+    public static let fairShareP10 = "fair_share_p10"
+    /// The exact 10th-percentile training margin as a share of `fairShareP10`.
+    public static let trainMarginP10Share = "train_margin_p10_share"
 
     /// The accuracies, in table order.
     static let accuracies = [testAccuracy, validationAccuracy, trainAccuracy]
     /// The training-margin quantities, in table order.
     static let trainingMargins = [
         trainMarginMin, trainMarginP10, trainMarginMedian, linearizedMarginMin, linearizedMarginP10, linearizedMarginMedian,
+        trainMarginCeiling, trainMarginMinShare, fairShareP10, trainMarginP10Share,
     ]
 }

@@ -1,3 +1,5 @@
+import Datasets
+import Foundation
 import Margins
 import Models
 import Tensors
@@ -37,6 +39,66 @@ public struct TrainingMarginMeasurement: Sendable, Equatable {
             Swift.min(pair.0, maxRadius) * (pair.1 == label ? 1 : -1)
         }
         return (exact, linearizedDistances(model, on: data))
+    }
+
+    /// Each training point's fair share: half its distance, in `norm`, to the nearest point of
+    /// `data` of another class (infinity when `data` holds one class only).
+    ///
+    /// Every location nearer a point than its fair share is nearer to it than to any point of
+    /// another class, so the 1-nearest-neighbour rule's boundary keeps every point at least its
+    /// fair share away, all at once. The smallest fair share, half the distance of the closest
+    /// pair of different classes, is the ceiling of the smallest margin: a boundary classifying
+    /// both points of that pair correctly crosses the segment between them.
+    ///
+    ///     // points (0, 0) and (3, 0) of class 0, (0, 1) and (5, 0) of class 1:
+    ///     TrainingMarginMeasurement().fairShares(of: data)   // [0.5, 1, 0.5, 1]
+    public func fairShares(of data: Dataset<Float>) -> [Double] {
+        fairShares(inputs: data.inputs, labels: data.labels)
+    }
+
+    func fairShares(inputs: Tensor<Float>, labels: [Int]) -> [Double] {
+        guard inputs.rank == 2 else { fatalError("fair shares are measured between points of shape [n, d], got \(inputs.shape)") }
+        let width = inputs.shape[1]
+        let xs = inputs.scalars.map(Double.init)
+        func distance(_ a: Int, _ b: Int) -> Double {
+            var total = 0.0
+            for k in 0..<width {
+                let d = abs(xs[a * width + k] - xs[b * width + k])
+                switch norm {
+                case .l1: total += d
+                case .l2: total += d * d
+                case .lInfinity: total = Swift.max(total, d)
+                case .lp(let p): total += pow(d, p)
+                }
+            }
+            switch norm {
+            case .l1, .lInfinity: return total
+            case .l2: return total.squareRoot()
+            case .lp(let p): return pow(total, 1 / p)
+            }
+        }
+        return labels.indices.map { a in
+            var nearest = Double.infinity
+            for b in labels.indices where labels[b] != labels[a] { nearest = Swift.min(nearest, distance(a, b)) }
+            return nearest / 2
+        }
+    }
+
+    /// The ceiling and fair-share quantities of one model's exact margins (`Quantity.trainMarginCeiling`,
+    /// `.trainMarginMinShare`, `.fairShareP10`, `.trainMarginP10Share`), from the training set's
+    /// fair shares. A value that is not a finite number (one class: no ceiling; a ceiling of 0:
+    /// the same point in two classes) is left out, so it reads as NaN and is null in the
+    /// results file (a run's result crosses its pipe as JSON, which has no NaN).
+    static func shareQuantities(exact: [Double], fairShares: [Double]) -> [String: Double] {
+        guard let smallest = exact.min(), let ceiling = fairShares.min(), ceiling.isFinite else { return [:] }
+        let fairP10 = Statistics.quantile(fairShares, 0.1)
+        let values = [
+            Quantity.trainMarginCeiling: ceiling,
+            Quantity.trainMarginMinShare: smallest / ceiling,
+            Quantity.fairShareP10: fairP10,
+            Quantity.trainMarginP10Share: Statistics.quantile(exact, 0.1) / fairP10,
+        ]
+        return values.filter { $0.value.isFinite }
     }
 
     /// Eq. 7 at the input: for each point, the smallest over the other classes i of
