@@ -3,7 +3,7 @@
 // swift-margin: a Jupyter kernel for large-margin deep learning experiments.
 // Dependency direction (an arrow means "imports"; no cycles):
 //   MarginKit -> {Margins, Attacks} -> Models -> Tensors -> {COpenBLASLoader, CScatterRows, CFloatEnvironment}
-//   MarginKit -> Datasets -> Tensors
+//   MarginKit -> Datasets -> {Tensors, CZlib} (CZlib: zlib's inflate, for the gzipped IDX files)
 //   MarginKit -> Plotting -> {Margins, Attacks, Datasets, NotebookDisplay} (gnuplot figures, rich display)
 //   MarginKit -> Experiments -> {Plotting, Margins, Datasets, CProcessControl} (models over seeds, tuned on
 //                validation, summaries, paired comparisons, claims, results files)
@@ -48,7 +48,10 @@ let package = Package(
             ],
             exclude: ["README.md"]),
         .target(name: "Models", dependencies: ["Tensors"], exclude: ["README.md"]),
-        .target(name: "Datasets", dependencies: ["Tensors"], exclude: ["README.md"]),
+        // C: the zlib headers and link flag (Debian's zlib1g-dev), for Datasets' gzipped IDX files. The module
+        // map sits in include/, where a notebook cell's compiler finds it (Datasets' clients load CZlib).
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib/include", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "Datasets", dependencies: ["Tensors", "CZlib"], exclude: ["README.md"]),
         .target(name: "Margins", dependencies: ["Tensors", "Models"]),
         .target(name: "Attacks", dependencies: ["Tensors", "Models"], exclude: ["README.md"]),
         .target(

@@ -6,6 +6,8 @@
 //   margin-bench cnn --profile STEPS [--only NAME]   STEPS CNN steps of the last selected loss and exit
 //   margin-bench cnn [--seconds S] [--only SUBSTRING ...]   the MNIST-shaped CNN, batch 256 (not in "all":
 //                                   minutes, not seconds)
+//   margin-bench idx [--directory D] [--repeats N]   reading Fashion-MNIST's four gzipped IDX files and
+//                                   FashionMNIST.load() (not in "all")
 //   margin-bench cnn-pass [--seconds S]   the CNN's nine-seed margin pass alone, beside a cross-entropy
 //                                   step; its way back through the second convolution, scattered and dense
 // Compare with the PyTorch peers: Benchmarks/peers/torch_toy.py (step) and
@@ -150,5 +152,8 @@ if which == "cnn" {
 }
 if which == "cnn-pass" {
     runSeedPassWorkload(seconds: optionValue("--seconds").flatMap { Double($0) } ?? 8)
+}
+if which == "idx" {
+    runIDXWorkload(directory: optionValue("--directory") ?? FashionMNIST.debianDirectory, repeats: optionValue("--repeats").flatMap { Int($0) } ?? 5)
 }
 print("\n" + quiet.report())

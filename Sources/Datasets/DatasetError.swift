@@ -4,8 +4,9 @@
 ///     DatasetError.labelOutOfRange(label: 3, index: 7, classCount: 3).description
 ///     // "Dataset: label 3 at index 7 is outside 0..<3"
 ///
-/// Every throwing function of this module throws one of these; the few non-throwing ones
-/// (`subset(_:)`, `converted(to:)`) stop with this text on a programming error.
+/// Every throwing function of this module throws one of these, except those that read files,
+/// which throw `DataFileError` for the file at fault; the few non-throwing ones (`subset(_:)`,
+/// `converted(to:)`) stop with this text on a programming error.
 public enum DatasetError: Error, Equatable, CustomStringConvertible {
     /// A dataset built with no samples without `ifEmpty: .allow`.
     case noSamples
