@@ -13,6 +13,9 @@
 4. memory: resident memory of the kernel and its executor processes (VmRSS from /proc) before
    and after --memory-cells trivial cells, and the growth (target: < 200 MB for 1000 cells).
    --memory-cells 0 skips it.
+5. session length: the round trip of `1 + 1` (median of 5) after 0, 100, 200 and 300
+   declaring cells (`let vN = N`), for both kernels, beside bare swiftc of the newest
+   generated `1 + 1` cell (target: under 300 ms after 300 cells). --session-cells 0 skips it.
 
 Run it with the venv's python (it needs jupyter_client and ipykernel).
 """
@@ -248,6 +251,39 @@ def describe(values: list[float]) -> str:
     return f"median {median_ms(values):.1f} ms (min {1000 * ordered[0]:.1f}, p90 {1000 * p90:.1f}, n={len(values)})"
 
 
+def session_length_rows(env: dict[str, str], tmpdir: Path, bare_out: Path, total: int) -> list[tuple[str, str, str, str]]:
+    """[5]: both kernels run `let vN = N` cells; at each quarter of `total`, five `1 + 1` round
+    trips are timed, and bare swiftc of the newest generated `1 + 1` cell."""
+    marks = sorted({0, total // 3, 2 * total // 3, total})
+    rows = []
+    km, kc = start(SWIFT_KERNEL, env)
+    pkm, pkc = start(PYTHON_KERNEL, env)
+    try:
+        execute(kc, "1 + 1")
+        execute(pkc, "1 + 1")
+        declared = 0
+        for mark in marks:
+            while declared < mark:
+                execute(kc, f"let v{declared} = {declared}")
+                execute(pkc, f"v{declared} = {declared}")
+                declared += 1
+            swift = [execute(kc, "1 + 1")[0] for _ in range(5)]
+            python = [execute(pkc, "1 + 1")[0] for _ in range(5)]
+            source = newest_cell_source(tmpdir)
+            argv = compile_command(source, bare_out) if source is not None else None
+            bare = time_bare_compile(argv, 3) if argv is not None else []
+            bare_text = f"{median_ms(bare):.0f} ms" if bare else "n/a"
+            print(f"    after {mark:3d} declaring cells: swift-margin {median_ms(swift):.0f} ms, "
+                  f"ipykernel {median_ms(python):.1f} ms, bare swiftc {bare_text}", flush=True)
+            rows.append((f"`1 + 1` after {mark} declaring cells", f"{median_ms(swift):.0f} ms",
+                         f"ipykernel {median_ms(python):.1f} ms, bare swiftc {bare_text}",
+                         f"{statistics.median(swift) / statistics.median(bare):.2f}x bare" if bare else ""))
+    finally:
+        stop(pkm, pkc)
+        stop(km, kc)
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--executable", type=Path,
@@ -255,6 +291,8 @@ def main() -> None:
     parser.add_argument("--cells", type=int, default=50, help="round trips and bare compiles to time")
     parser.add_argument("--memory-cells", type=int, default=1000, help="trivial cells for the memory figure (0 skips)")
     parser.add_argument("--starts", type=int, default=5, help="kernel starts to time")
+    parser.add_argument("--session-cells", type=int, default=300,
+                        help="declaring cells for the latency-against-session-length figure (0 skips)")
     args = parser.parse_args()
     executable = args.executable.resolve()
     if not executable.is_file():
@@ -358,6 +396,13 @@ def main() -> None:
                 rows.append(("session folder growth", f"{disk_after - disk_before:.1f} MB", "", ""))
         finally:
             stop(km, kc)
+
+        # 5. Latency against the session's length.
+        if args.session_cells > 0:
+            print(f"\n[5] round trip of `1 + 1` after 0 to {args.session_cells} declaring cells "
+                  "(median of 5), beside bare swiftc of that cell", flush=True)
+            for row in session_length_rows(env, tmpdir, bare_out, args.session_cells):
+                rows.append(row)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
