@@ -17,6 +17,9 @@ public protocol Layer<Scalar> {
     func callAsFunction(_ input: Tensor<Scalar>) -> Tensor<Scalar>
     /// Calls `body` on each parameter, in a fixed order, letting it replace the parameter.
     mutating func forEachParameter(_ body: (inout Tensor<Scalar>) -> Void)
+    /// Calls `body` on each tensor of state that is saved with the parameters but not trained
+    /// (batch norm's running averages), in a fixed order; none by default. See `LayerState.swift`.
+    mutating func forEachState(_ body: (inout Tensor<Scalar>) -> Void)
     /// Gradients with respect to the output mapped back to the input for R seeds per sample in
     /// one batched pass, or `nil` when the layer cannot (the default). See `inputGradient(of:input:output:)`
     /// in `InputGradients/` for the contract.
@@ -24,6 +27,9 @@ public protocol Layer<Scalar> {
 }
 
 extension Layer {
+    /// A layer has no state besides its parameters unless it says so.
+    public mutating func forEachState(_ body: (inout Tensor<Scalar>) -> Void) {}
+
     /// A layer maps no batched seeds back to its input unless it says how.
     public func inputGradient(of seeds: Tensor<Scalar>, input: Tensor<Scalar>, output: Tensor<Scalar>) -> Tensor<Scalar>? {
         nil

@@ -37,6 +37,37 @@ struct EarlyStoppingTests {
         #expect(again.parameters.map(\.scalars) == model.parameters.map(\.scalars))
     }
 
+    @Test("with batch norm, the running averages of the best measurement come back with its parameters")
+    func keepsBestRunningAverages() throws {
+        let (_, train, validation) = try setUp()
+        func normalizedModel() -> Sequential<Float> {
+            var g = SeededGenerator(seed: 5)
+            return Sequential<Float>([
+                Dense<Float>(inputSize: 2, outputSize: 16, using: &g), BatchNorm<Float>(channels: 16),
+                Dense<Float>(inputSize: 16, outputSize: 2, using: &g),
+            ])
+        }
+        // Validation labels flipped: the better the model learns, the worse it does there, so
+        // the best measurement comes early and training goes on past it.
+        let flipped = LabeledBatch(inputs: validation.inputs, labels: validation.labels.map { 1 - $0 })
+        var model = normalizedModel()
+        var optimizer = RMSProp<Float>(learningRate: 0.01)
+        let history = Models.train(
+            &model, optimizer: &optimizer, inputs: train.inputs, labels: train.labels,
+            options: TrainingOptions(steps: 400, batchSize: 16, seed: 1),
+            earlyStopping: EarlyStopping(validation: flipped, every: 50))
+        let bestStep = try #require(history.bestStep)
+        try #require(bestStep < 400, "the best measurement is the last one; the test needs an earlier one")
+
+        var again = normalizedModel()
+        var optimizerAgain = RMSProp<Float>(learningRate: 0.01)
+        Models.train(&again, optimizer: &optimizerAgain, inputs: train.inputs, labels: train.labels,
+                     options: TrainingOptions(steps: bestStep, batchSize: 16, seed: 1))
+        #expect(again.parameters.map(\.scalars) == model.parameters.map(\.scalars))
+        #expect(again.states.map(\.scalars) == model.states.map(\.scalars))
+        #expect(!model.states.isEmpty)
+    }
+
     @Test("patience ends training after that many measurements below the best")
     func patience() throws {
         var (model, train, validation) = try setUp()

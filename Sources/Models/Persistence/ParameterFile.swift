@@ -35,6 +35,10 @@ public enum ParameterFileError: Error, Equatable, CustomStringConvertible {
 ///     scalar type           UInt8 (1 = Float32, 2 = Float64)
 ///     parameter count       UInt32
 ///     per parameter:        rank UInt32, rank x UInt64 sizes, the scalars (row-major)
+///
+/// `saveParameters(to:)` writes a model's parameters (`forEachParameter` order) followed by
+/// its state (`forEachState` order: batch norm's running averages), counted together; a model
+/// without state writes exactly its parameters.
 public enum ParameterFile {
     static let magic = Array("SMPARAMS".utf8)
     static let version: UInt32 = 1
@@ -106,22 +110,25 @@ public enum ParameterFile {
 }
 
 extension Layer {
-    /// Writes the parameters to `path` in the `ParameterFile` format.
+    /// Writes the parameters, then the state (running averages), to `path` in the
+    /// `ParameterFile` format.
     public func saveParameters(to path: String) throws {
-        try ParameterFile.encode(parameters).write(to: URL(fileURLWithPath: path))
+        try ParameterFile.encode(parameters + states).write(to: URL(fileURLWithPath: path))
     }
 
-    /// Replaces the parameters with those stored at `path`; the file must match the model's
-    /// scalar type, parameter count and shapes, or nothing is changed.
+    /// Replaces the parameters and state with those stored at `path`; the file must match the
+    /// model's scalar type, parameter (and state) count and shapes, or nothing is changed.
     public mutating func loadParameters(from path: String) throws {
         let loaded: [Tensor<Scalar>] = try ParameterFile.decode(try Data(contentsOf: URL(fileURLWithPath: path)), path: path)
-        let current = parameters
+        let parameterCount = parameters.count
+        let current = parameters + states
         guard loaded.count == current.count else {
             throw ParameterFileError.parameterCount(path: path, model: current.count, file: loaded.count)
         }
         for (index, (mine, theirs)) in zip(current, loaded).enumerated() where mine.shape != theirs.shape {
             throw ParameterFileError.shape(path: path, index: index, model: mine.shape, file: theirs.shape)
         }
-        parameters = loaded
+        parameters = Array(loaded[..<parameterCount])
+        states = Array(loaded[parameterCount...])
     }
 }

@@ -93,7 +93,9 @@ public func train<Model: Layer, Opt: Optimizer>(
             testAccuracy: test.map { Models.accuracy(of: model, on: $0) })
     }
 
-    var best: (step: Int, accuracy: Double, parameters: [Tensor<Model.Scalar>])?
+    /// The best measurement so far, with the parameters and the state (batch norm's running
+    /// averages) the model had then.
+    var best: (step: Int, accuracy: Double, parameters: [Tensor<Model.Scalar>], states: [Tensor<Model.Scalar>])?
     var measurementsBelowBest = 0
     /// Measures the validation accuracy after `step` steps; false when patience has run out.
     func measureValidation(_ step: Int) -> Bool {
@@ -101,7 +103,7 @@ public func train<Model: Layer, Opt: Optimizer>(
         let validationAccuracy = Models.accuracy(of: model, on: earlyStopping.validation)
         history.validationAccuracies.append(ValidationAccuracy(step: step, accuracy: validationAccuracy))
         if best == nil || validationAccuracy >= best!.accuracy {
-            best = (step, validationAccuracy, model.parameters)
+            best = (step, validationAccuracy, model.parameters, model.states)
             measurementsBelowBest = 0
             return true
         }
@@ -152,7 +154,10 @@ public func train<Model: Layer, Opt: Optimizer>(
         }
     }
     if let best {
-        if best.step != history.steps { model.parameters = best.parameters }
+        if best.step != history.steps {
+            model.parameters = best.parameters
+            model.states = best.states
+        }
         history.bestStep = best.step
     }
     if history.evaluations.last?.step != history.steps { history.evaluations.append(evaluate(history.steps)) }
