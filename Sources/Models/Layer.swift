@@ -39,31 +39,40 @@ extension Layer {
 extension Layer {
     /// The parameters in `forEachParameter` order.
     public var parameters: [Tensor<Scalar>] {
-        get {
-            var copy = self
-            var list: [Tensor<Scalar>] = []
-            copy.forEachParameter { list.append($0) }
-            return list
-        }
-        set {
-            let expected = parameters.count
-            guard newValue.count == expected else {
-                fatalError("the model has \(expected) parameters, but \(newValue.count) were given")
-            }
-            var index = 0
-            forEachParameter { parameter in
-                let replacement = newValue[index]
-                guard replacement.shape == parameter.shape else {
-                    fatalError("parameter \(index) has shape \(parameter.shape), but a tensor of shape \(replacement.shape) was given")
-                }
-                parameter = replacement
-                index += 1
-            }
-        }
+        get { tensors(listedBy: { $0.forEachParameter($1) }) }
+        set { replaceTensors(listedBy: { $0.forEachParameter($1) }, with: newValue, noun: "parameter") }
     }
 
     /// The total number of scalars in the parameters.
     public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
+
+    /// The tensors `visit` lists (`forEachParameter`, `forEachState`), in its order.
+    func tensors(listedBy visit: (inout Self, (inout Tensor<Scalar>) -> Void) -> Void) -> [Tensor<Scalar>] {
+        var copy = self
+        var list: [Tensor<Scalar>] = []
+        visit(&copy) { list.append($0) }
+        return list
+    }
+
+    /// Replaces the tensors `visit` lists with `newValue`, one for one; stops naming the
+    /// `noun` ("parameter", "state tensor") when the count or a shape differs.
+    mutating func replaceTensors(
+        listedBy visit: (inout Self, (inout Tensor<Scalar>) -> Void) -> Void, with newValue: [Tensor<Scalar>], noun: String
+    ) {
+        let expected = tensors(listedBy: visit).count
+        guard newValue.count == expected else {
+            fatalError("the model has \(expected) \(noun)s, but \(newValue.count) were given")
+        }
+        var index = 0
+        visit(&self) { tensor in
+            let replacement = newValue[index]
+            guard replacement.shape == tensor.shape else {
+                fatalError("\(noun) \(index) has shape \(tensor.shape), but a tensor of shape \(replacement.shape) was given")
+            }
+            tensor = replacement
+            index += 1
+        }
+    }
 }
 
 /// Layers without parameters get an empty `forEachParameter`.

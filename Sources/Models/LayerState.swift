@@ -9,27 +9,8 @@ import Tensors
 extension Layer {
     /// The state tensors in `forEachState` order (empty for most layers).
     public var states: [Tensor<Scalar>] {
-        get {
-            var copy = self
-            var list: [Tensor<Scalar>] = []
-            copy.forEachState { list.append($0) }
-            return list
-        }
-        set {
-            let expected = states.count
-            guard newValue.count == expected else {
-                fatalError("the model has \(expected) state tensors, but \(newValue.count) were given")
-            }
-            var index = 0
-            forEachState { state in
-                let replacement = newValue[index]
-                guard replacement.shape == state.shape else {
-                    fatalError("state tensor \(index) has shape \(state.shape), but a tensor of shape \(replacement.shape) was given")
-                }
-                state = replacement
-                index += 1
-            }
-        }
+        get { tensors(listedBy: { $0.forEachState($1) }) }
+        set { replaceTensors(listedBy: { $0.forEachState($1) }, with: newValue, noun: "state tensor") }
     }
 }
 
