@@ -86,7 +86,7 @@ final class EditorHelp {
         guard let items = completionItems(answered(reply)) else { return nil }
         let scalars = Array(code.unicodeScalars)
         let afterPeriod = context.start > 0 && context.start <= scalars.count && scalars[context.start - 1] == "."
-        let candidates = items.filter { $0.isName && !(afterPeriod && $0.kind == 14) }
+        let candidates = items.filter { $0.isName && !(afterPeriod && $0.kindName == "keyword") }
             .filter { !$0.name.hasPrefix("_") || context.prefix.hasPrefix("_") }
         var chosen = candidates.filter { $0.name.hasPrefix(context.prefix) }
         if chosen.isEmpty {
