@@ -147,7 +147,7 @@ final class ExecutorProcess {
             }
             if final, droppedBytes > 0, let outputLimit {
                 output.standardError("\n[swift-margin] the output limit of \(ByteCountText.describe(outputLimit)) per cell was reached: "
-                    + "\(ByteCountText.describe(droppedBytes)) more output was not shown (%output_limit changes the limit)\n")
+                    + "\(ByteCountText.describe(droppedBytes)) more output was not shown (%output_limit changes the limit; %keep_output FILE keeps it all)\n")
             }
         }
         var descriptor = pollfd(fd: events.fileDescriptor, events: Int16(POLLIN), revents: 0)

@@ -15,6 +15,9 @@ enum SessionMagic: Equatable {
     case optimize(Bool)
     /// `%output_limit MB|off`: how much text a cell may send to the front end.
     case outputLimit(bytes: Int64?)
+    /// `%keep_output FILE|off`: append every cell's whole output (standard output, then
+    /// standard error, beyond the output limit too) to FILE.
+    case keepOutput(path: String?)
     /// `%include path.swift`: run the file's Swift (then the rest of the cell).
     case include(path: String, rest: String)
     /// `%help` (or `%lsmagic`): the list of magics.
@@ -53,6 +56,11 @@ enum SessionMagic: Equatable {
             case "off": return .optimize(false)
             default: throw CellFailure(name: "MagicError", message: "%optimize takes on or off, not \"\(argument)\"")
             }
+        case "keep_output":
+            guard !argument.isEmpty else {
+                throw CellFailure(name: "MagicError", message: "%keep_output needs the path of a file, or off")
+            }
+            return .keepOutput(path: argument == "off" ? nil : argument)
         case "output_limit":
             if argument == "off" { return .outputLimit(bytes: nil) }
             guard let megabytes = Double(argument), megabytes > 0 else {
@@ -85,7 +93,7 @@ enum SessionMagic: Equatable {
     }
 
     /// The magics, as a user types them.
-    static let names = ["%time", "%%time", "%timeit", "%%timeit", "%who", "%reset", "%optimize on|off", "%output_limit MB|off", "%include FILE", "%help"]
+    static let names = ["%time", "%%time", "%timeit", "%%timeit", "%who", "%reset", "%optimize on|off", "%output_limit MB|off", "%keep_output FILE|off", "%include FILE", "%help"]
 
     /// What `%help` prints.
     static let helpText = """
@@ -95,6 +103,7 @@ enum SessionMagic: Equatable {
         %reset                   forget every name: a fresh session
         %optimize on|off         compile the following cells with -O (on) or without (off, the default)
         %output_limit MB|off     the most text a cell sends to the front end (4 MB at the start)
+        %keep_output FILE|off    append every cell's whole output to FILE, beyond the limit too
         %include FILE            run the Swift file FILE, then the rest of the cell
         %help                    this list
         NAME? / NAME??           the declaration and documentation of NAME (also model.train?)

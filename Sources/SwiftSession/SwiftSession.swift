@@ -22,6 +22,8 @@ public final class SwiftSession {
     private var optimize = false
     /// The most bytes of text a cell may send (nil: no limit); `%output_limit` changes it.
     private var outputLimit: Int64?
+    /// Where `%keep_output` appends every cell's whole output, if anywhere.
+    private var keptOutputPath: String?
     private var apiIndex: APIIndex?
     /// Completion and inspection from sourcekit-lsp, started on first use.
     private lazy var editorHelp = EditorHelp(compilerPath: configuration.compilerPath)
@@ -87,6 +89,11 @@ public final class SwiftSession {
             outputLimit = bytes
             output.standardOutput(bytes.map { "A cell now shows at most \(ByteCountText.describe($0)) of text.\n" }
                 ?? "A cell's text output is no longer limited.\n")
+            return .completed(result: nil)
+        case .keepOutput(let path):
+            keptOutputPath = path
+            output.standardOutput(path.map { "Every cell's whole output is now appended to \($0).\n" }
+                ?? "Cells' output is no longer kept in a file.\n")
             return .completed(result: nil)
         case .optimize(let on):
             optimize = on
@@ -254,6 +261,7 @@ public final class SwiftSession {
                     + (restarted ? "a new, empty session was started" : "no new session could be started"))))
         }
         let runSeconds = (ContinuousClock.now - runStart).inSeconds
+        if let keptOutputPath { keepOutput(in: keptOutputPath, output: output) }
         let outcome = outcome(of: run, analysis: analysis, moduleName: moduleName, symbolGraph: symbolGraphFile, label: label)
         return Run(outcome: outcome, compileSeconds: compileSeconds, runSeconds: runSeconds)
     }
@@ -311,6 +319,25 @@ public final class SwiftSession {
                 signal: signal, runtimeOutput: run.trapReportLines.joined(separator: "\n") + "\n" + run.standardErrorTail,
                 cellLocations: cellLocations, cellLabel: label)
             return .failed(CellFailure(name: "Trap", message: trap.message, details: trap.details + [unchanged]))
+        }
+    }
+
+    /// Appends the cell's whole standard output and error (the executor's files, emptied
+    /// before the next cell) to `path`; a failure is reported on standard error.
+    private func keepOutput(in path: String, output: SessionOutput) {
+        let files = ["stdout.txt", "stderr.txt"].map { directory.appendingPathComponent($0) }
+        do {
+            if !FileManager.default.fileExists(atPath: path) {
+                guard FileManager.default.createFile(atPath: path, contents: nil) else {
+                    throw CocoaError(.fileWriteNoPermission)
+                }
+            }
+            let target = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+            defer { try? target.close() }
+            try target.seekToEnd()
+            for file in files { try target.write(contentsOf: Data(contentsOf: file)) }
+        } catch {
+            output.standardError("[swift-margin] %keep_output could not append to \(path): \(error)\n")
         }
     }
 

@@ -4,6 +4,7 @@ outlives it; no other user can read the session's cells."""
 import os
 import signal
 import stat
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -139,6 +140,13 @@ def test_the_output_limit_can_be_changed(kc):
     ex = run_ok(kc, 'for _ in 0..<100 { print(String(repeating: "x", count: 99)) }')
     assert len(ex.stdout) == 1024, len(ex.stdout)
     assert "8.8 KB more output was not shown" in ex.stderr, ex.stderr
+    # Asked for, the whole output goes to a file as well.
+    kept = Path(tempfile.mkdtemp(prefix="kept-output-")) / "cells.txt"
+    run_ok(kc, f"%keep_output {kept}")
+    ex = run_ok(kc, 'for _ in 0..<100 { print(String(repeating: "y", count: 99)) }')
+    assert len(ex.stdout) == 1024 and "%keep_output" in ex.stderr, ex.describe()
+    assert kept.read_text() == ("y" * 99 + "\n") * 100
+    run_ok(kc, "%keep_output off")
     run_ok(kc, "%output_limit off")
     ex = run_ok(kc, 'for _ in 0..<100 { print(String(repeating: "x", count: 99)) }')
     assert len(ex.stdout) == 10_000 and ex.stderr == "", ex.describe()
