@@ -75,6 +75,26 @@ struct ConvolutionalLayerTests {
         #expect(kept[2] == maxPool2D(kept[1]))
     }
 
+    @Test("the released code's variant: a BatchNorm after each pooling, the same weights, fresh statistics a scaling")
+    func mnistNetworkWithBatchNormalization() {
+        var g = SeededGenerator(seed: 34), h = SeededGenerator(seed: 34)
+        let plain = Sequential<Float>.mnistConvolutionalNetwork(using: &g)
+        let normalized = Sequential<Float>.mnistConvolutionalNetwork(batchNormalization: true, using: &h)
+        #expect(normalized.layers.count == 9)
+        #expect(normalized.layers[2] is BatchNorm<Float> && normalized.layers[5] is BatchNorm<Float>)
+        #expect(normalized.parameters.map(\.shape) == [[32, 1, 5, 5], [32], [32], [32], [64, 32, 5, 5], [64], [64], [64],
+                                                       [3136, 512], [512], [512, 10], [10]])
+        // The convolutions and dense layers draw the same weights in both.
+        #expect(normalized.parameters[0] == plain.parameters[0] && normalized.parameters[10] == plain.parameters[6])
+        // In inference mode a fresh BatchNorm (running mean 0, variance 1, scale 1, offset 0)
+        // divides by sqrt(1 + 1e-5). The biases start at zero, so every layer is positively
+        // homogeneous and the two normalisations divide the logits by 1 + 1e-5.
+        let x = Tensor<Float>(randomUniform: [2, 1, 28, 28], using: &g)
+        expectClose(normalized(x), plain(x) * Float(1 / (1 + 1e-5)), tolerance: 1e-5)
+        let (_, kept) = normalized.applied(to: x, keepingActivationsOf: [2, 5, 7])
+        #expect(kept.map(\.shape) == [[2, 32, 14, 14], [2, 64, 7, 7], [2, 512]])
+    }
+
     @Test("the gradient with respect to every parameter of a small CNN matches finite differences")
     func modelGradient() {
         let model = Self.smallNetwork()
