@@ -8,6 +8,9 @@
 //                                   minutes, not seconds)
 //   margin-bench idx [--directory D] [--repeats N]   reading Fashion-MNIST's four gzipped IDX files and
 //                                   FashionMNIST.load() (not in "all")
+//   margin-bench images [--seconds S] [--network mlp|cnn]   the image notebooks' networks (MLP 784-256-256-10,
+//                                   batch 128; the paper's CNN, batch 256): cross-entropy and first-order margin
+//                                   steps and an IFGSM iteration on 1,000 images, interleaved (not in "all")
 //   margin-bench cnn-pass [--seconds S]   the CNN's nine-seed margin pass alone, beside a cross-entropy
 //                                   step; its way back through the second convolution, scattered and dense
 // Compare with the PyTorch peers: Benchmarks/peers/torch_toy.py (step) and
@@ -149,6 +152,10 @@ if which == "cnn" {
     let profileSteps = optionValue("--profile").flatMap { Int($0) }
     runConvolutionalWorkload(seconds: optionValue("--seconds").flatMap { Double($0) } ?? 8, only: only, profileSteps: profileSteps)
     if profileSteps != nil { exit(0) }
+}
+if which == "images" {
+    let selected = [ImageNetwork.mlp, .cnn].filter { network in optionValue("--network").map { $0 == network.name } ?? true }
+    runImageWorkload(seconds: optionValue("--seconds").flatMap { Double($0) } ?? 3, networks: selected)
 }
 if which == "cnn-pass" {
     runSeedPassWorkload(seconds: optionValue("--seconds").flatMap { Double($0) } ?? 8)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""PyTorch (eager, CPU) peer of `margin-bench margin` and `margin-bench cnn`.
+"""PyTorch (eager, CPU) peer of `margin-bench margin`, `margin-bench cnn` and `margin-bench images`.
 
 Times one training step (forward, loss, backward, RMSProp update) per loss, with
 the same networks, batches and loss settings as the Swift benchmark, and prints
@@ -18,7 +18,14 @@ Workloads:
        uniform [1, 28, 28] images with random labels; margin at the input, both
        pooled convolution activations and the dense-512 activation.
 
-Losses (both workloads): cross-entropy; multi-class hinge (multi_margin_loss);
+  images  the image notebooks' networks: the MLP 784 -> 256 -> 256 -> 10 (ReLU) on
+       flattened images, batch 128, margin at the input and both hidden layers; then
+       the CNN above, batch 256 (`--network mlp|cnn` picks one). Per network:
+       cross-entropy and the two first-order margin forms, and one IFGSM iteration
+       (input gradient of the cross-entropy, signed step of 1/255, projection onto
+       the 0.1 l_inf ball and [0, 1]) on 1,000 random images with random labels.
+
+Losses (toy and cnn): cross-entropy; multi-class hinge (multi_margin_loss);
 paper eq. (10), l2, gamma 1, max over all other classes (9 for the CNN);
 reference variant, l_inf, gamma 1e4, alpha 4, top-1; each margin loss
 first-order (the gradient-norm denominator detached) and exact
@@ -29,6 +36,7 @@ Usage (venv: python3 -m venv .venv-peers && .venv-peers/bin/pip install torch nu
   .venv-peers/bin/python Benchmarks/peers/torch_margin_steps.py toy
   .venv-peers/bin/python Benchmarks/peers/torch_margin_steps.py cnn --seconds 8
   .venv-peers/bin/python Benchmarks/peers/torch_margin_steps.py cnn --only exact
+  .venv-peers/bin/python Benchmarks/peers/torch_margin_steps.py images --seconds 3
 Options: --threads N (default 2), --seconds S (budget per loss after warm-up),
 --only SUBSTRING ... (cross-entropy always runs), --json FILE.
 """
@@ -80,6 +88,21 @@ class CNN(nn.Module):
         a2 = F.max_pool2d(F.relu(self.c2(a1)), 2)
         a3 = F.relu(self.f1(a2.flatten(1)))
         return self.f2(a3), [a1, a2, a3]
+
+
+class ImageMLP(nn.Module):
+    """784 -> 256 -> 256 -> 10, ReLU; returns the logits and the two hidden activations."""
+
+    def __init__(self):
+        super().__init__()
+        self.f1 = nn.Linear(784, 256)
+        self.f2 = nn.Linear(256, 256)
+        self.out = nn.Linear(256, 10)
+
+    def forward(self, x):
+        a1 = F.relu(self.f1(x))
+        a2 = F.relu(self.f2(a1))
+        return self.out(a2), [a1, a2]
 
 
 # --------------------------------------------------------------------------- losses
@@ -202,9 +225,55 @@ def interleaved_medians(steps, *, budget, warmup_rounds, inner, min_rounds=5):
             for i in range(len(steps))]
 
 
+def ifgsm_iteration(model, x, y, *, epsilon=0.1, alpha=1.0 / 255):
+    """One IFGSM iteration from x: the cross-entropy's input gradient, a signed step, the
+    projection onto the epsilon ball around x and onto [0, 1]."""
+    adversarial = x.detach().requires_grad_(True)
+    loss = F.cross_entropy(model(adversarial)[0], y)
+    (gradient,) = torch.autograd.grad(loss, adversarial)
+    with torch.no_grad():
+        stepped = adversarial + alpha * gradient.sign()
+        return (x + (stepped - x).clamp(-epsilon, epsilon)).clamp(0, 1)
+
+
+IMAGE_LOSSES = [
+    ("cross-entropy", lambda m, x, y: F.cross_entropy(m(x)[0], y)),
+    ("margin paper l2, first-order", lambda m, x, y: paper_margin(m, x, y, exact=False)),
+    ("margin reference l_inf (top-1), first-order", lambda m, x, y: reference_margin(m, x, y, exact=False)),
+]
+
+
+def run_images(a):
+    """The `images` workload: for each network, the three training steps and an IFGSM
+    iteration on 1,000 images, in interleaved rounds."""
+    rows = []
+    networks = [("mlp", ImageMLP, [784], 128), ("cnn", CNN, [1, 28, 28], 256)]
+    for name, make_model, shape, batch in networks:
+        if a.network and a.network != name:
+            continue
+        g = torch.Generator().manual_seed(0)
+        x = torch.rand(batch, *shape, generator=g)
+        y = torch.randint(0, 10, (batch,), generator=g)
+        attacked = torch.rand(1000, *shape, generator=g)
+        attacked_labels = torch.randint(0, 10, (1000,), generator=g)
+        torch.manual_seed(0)
+        attacked_model = make_model()
+        steps = [stepper(make_model, x, y, loss_fn) for _, loss_fn in IMAGE_LOSSES]
+        steps.append(lambda: ifgsm_iteration(attacked_model, attacked, attacked_labels))
+        budget = a.seconds if a.seconds is not None else 3.0
+        print(f"== image workload: {name}, batch {batch}, IFGSM on 1,000 images", flush=True)
+        figures = interleaved_medians(steps, budget=budget * len(steps), warmup_rounds=2, inner=1)
+        names = [n for n, _ in IMAGE_LOSSES] + ["IFGSM iteration, 1,000 images"]
+        for step_name, (seconds, ratio, rounds) in zip(names, figures):
+            print(f"{step_name:46s} {seconds * 1e3:9.2f} ms   {ratio:.2f}x cross-entropy   (rounds={rounds})", flush=True)
+            rows.append(dict(network=name, name=step_name, median_s=seconds, rounds=rounds, ratio_ce=ratio))
+    return rows
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("workload", choices=["toy", "cnn"])
+    parser.add_argument("workload", choices=["toy", "cnn", "images"])
+    parser.add_argument("--network", choices=["mlp", "cnn"], help="images: one network only")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--seconds", type=float, default=None, help="budget per loss (default 1.5 toy, 8 cnn)")
     parser.add_argument("--only", nargs="*", default=[], help="substrings of loss names (cross-entropy always runs)")
@@ -212,6 +281,15 @@ def main():
     a = parser.parse_args()
     torch.set_num_threads(a.threads)
     quiet = QuietCheck()
+    if a.workload == "images":
+        print(f"torch {torch.__version__}, {torch.get_num_threads()} threads; workload images")
+        rows = run_images(a)
+        result = quiet.result()
+        print(quiet.report(result))
+        if a.json:
+            with open(a.json, "w") as f:
+                json.dump(dict(workload=a.workload, threads=a.threads, torch=torch.__version__, rows=rows, quiet=result), f, indent=1)
+        return
     make_model, x, y, warmup, _ = workload(a.workload)
     budget = a.seconds if a.seconds is not None else (1.5 if a.workload == "toy" else 8.0)
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads; workload {a.workload}, batch {x.shape[0]}")
