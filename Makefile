@@ -7,6 +7,8 @@
 #   make reproduce       every notebook at its default parameters (release build), their results
 #                        files checked and collected into notebooks/RESULTS.md
 # Both work on a fresh Debian 12 machine that has only the Swift toolchain, and run twice.
+# A notebook over a grid of parameters is `swift-margin sweep` (README, "Sweeps"); `make venv`
+# installs what its --scheduler (Dask) needs: dask[distributed] and python/swift-margin-dask.
 
 SHELL := /bin/bash
 APT_PACKAGES := libzmq3-dev libopenblas-dev gnuplot-nox zlib1g-dev dataset-fashion-mnist

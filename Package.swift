@@ -16,7 +16,9 @@
 //   CellRuntime -> ExecutorLink, NotebookDisplay (linked into the executor; generated cells call it)
 //   SwiftSession -> ExecutorLink -> NotebookDisplay (the pipe protocol between session and executor; displays travel as DisplayBundle)
 //   NotebookRunner -> SwiftSession (headless notebook runs: nbformat in, outputs out)
-//   swift-margin -> JupyterKernel, SwiftSession, NotebookRunner, CellRuntime, MarginKit (the glue)
+//   Sweeps -> ProcessSpawning, Crypto (a notebook over a grid of parameters: runs, records, results tables;
+//             knows nothing of margins or Jupyter)
+//   swift-margin -> JupyterKernel, SwiftSession, NotebookRunner, CellRuntime, MarginKit, Sweeps (the glue)
 import PackageDescription
 
 let package = Package(
@@ -68,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "swift-margin",
             dependencies: [
-                "MarginKit", "JupyterKernel", "SwiftSession", "NotebookRunner", "CellRuntime", "NotebookDisplay",
+                "MarginKit", "JupyterKernel", "SwiftSession", "NotebookRunner", "CellRuntime", "NotebookDisplay", "Sweeps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"])]),
@@ -100,6 +102,9 @@ let package = Package(
             name: "SwiftSession", dependencies: ["CellSyntax", "ExecutorLink", "NotebookDisplay", "CProcessControl", "ProcessSpawning"],
             exclude: ["README.md"]),
         .target(name: "NotebookRunner", dependencies: ["SwiftSession", "CellSyntax", "NotebookDisplay"]),
+        .target(
+            name: "Sweeps", dependencies: ["ProcessSpawning", .product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["README.md"]),
         .target(name: "MarginTestSupport", dependencies: ["Tensors"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors", "MarginTestSupport"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "Datasets", "MarginTestSupport"]),
@@ -112,6 +117,7 @@ let package = Package(
         .testTarget(name: "SwiftSessionTests", dependencies: ["SwiftSession"]),
         .testTarget(name: "ProcessSpawningTests", dependencies: ["ProcessSpawning"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Datasets", "Models", "Margins", "Tensors", "MarginTestSupport"]),
+        .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Experiments"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "Datasets", "Models", "MarginTestSupport"]),
     ],
     swiftLanguageModes: [.v5]

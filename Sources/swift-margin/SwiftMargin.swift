@@ -6,5 +6,7 @@ struct SwiftMargin: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "swift-margin",
         abstract: "Large-margin deep learning experiments in Swift.",
-        subcommands: [KernelCommand.self, InstallCommand.self, RunCommand.self, ToyExperiment.self, ExecutorCommand.self])
+        subcommands: [
+            KernelCommand.self, InstallCommand.self, RunCommand.self, SweepCommand.self, ToyExperiment.self, ExecutorCommand.self,
+        ])
 }
