@@ -88,9 +88,15 @@ public struct ChildProcess: Sendable {
     /// compiler driver's frontends, which put themselves in process groups of their own).
     /// Each process is stopped before its children are listed, so none can start another
     /// unseen. Found through /proc (Linux); the child itself is still to be waited for.
-    public func killWithDescendants() {
+    public func killWithDescendants() { Self.killWithDescendants(processID) }
+
+    /// Sends SIGKILL to `root` and to every process it started, and theirs in turn, as
+    /// `killWithDescendants()` does for a child of this type; for processes started otherwise
+    /// (a notebook run spawned by a sweep) or found through /proc. `root` is still to be
+    /// waited for by its parent.
+    public static func killWithDescendants(_ root: pid_t) {
         var stopped: [pid_t] = []
-        var pending = [processID]
+        var pending = [root]
         while let process = pending.popLast() {
             guard kill(process, SIGSTOP) == 0 else { continue }
             stopped.append(process)

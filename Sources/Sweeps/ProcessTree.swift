@@ -1,4 +1,5 @@
 import Foundation
+import ProcessSpawning
 
 #if canImport(Glibc)
 import Glibc
@@ -9,26 +10,7 @@ import Glibc
 /// children are listed, so none starts another unseen, then all get SIGKILL. Linux (/proc).
 enum ProcessTree {
     /// Sends SIGKILL to `root` and all its descendants; `root` is still to be waited for.
-    static func kill(_ root: pid_t) {
-        var stopped: [pid_t] = []
-        var pending = [root]
-        while let process = pending.popLast() {
-            guard Glibc.kill(process, SIGSTOP) == 0 else { continue }
-            stopped.append(process)
-            pending += children(of: process)
-        }
-        for process in stopped { _ = Glibc.kill(process, SIGKILL) }
-    }
-
-    /// The children of `process`, from /proc/PID/task/TID/children.
-    static func children(of process: pid_t) -> [pid_t] {
-        let tasks = "/proc/\(process)/task"
-        guard let threads = try? FileManager.default.contentsOfDirectory(atPath: tasks) else { return [] }
-        return threads.flatMap { thread -> [pid_t] in
-            guard let list = try? String(contentsOfFile: "\(tasks)/\(thread)/children", encoding: .utf8) else { return [] }
-            return list.split(separator: " ").compactMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-        }
-    }
+    static func kill(_ root: pid_t) { ChildProcess.killWithDescendants(root) }
 
     /// The processes whose working folder is `folder` or inside it (runs a killed sweep left
     /// running in its temporary folders), from /proc/PID/cwd.
