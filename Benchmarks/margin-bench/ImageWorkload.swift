@@ -58,12 +58,7 @@ func runImageWorkload(seconds: Double, networks: [ImageNetwork]) {
         ]
         var models = Array(repeating: initial, count: losses.count)
         var optimizers = Array(repeating: RMSProp<Float>(learningRate: 1e-4), count: losses.count)
-        let steps: [() -> Void] = losses.indices.map { i in
-            {
-                let (_, gradient) = valueWithGradient(at: models[i], of: losses[i].loss)
-                optimizers[i].update(&models[i], along: gradient)
-            }
-        }
+        let steps: [() -> Void] = losses.indices.map { i in { step(&models[i], &optimizers[i], losses[i].loss) } }
         let attack = {
             _ = iterativeFGSM(initial, inputs: attacked, labels: attackedLabels, epsilon: 0.1, stepSize: 1.0 / 255,
                               iterations: 1, clippedTo: 0...1)

@@ -5,7 +5,7 @@ import MarginKit
 typealias NamedLoss = (name: String, loss: (Sequential<Float>) -> Tensor<Float>)
 
 /// One training step: the loss's gradient at `model`, then an RMSProp update.
-private func step(_ model: inout Sequential<Float>, _ optimizer: inout RMSProp<Float>, _ loss: (Sequential<Float>) -> Tensor<Float>) {
+func step(_ model: inout Sequential<Float>, _ optimizer: inout RMSProp<Float>, _ loss: (Sequential<Float>) -> Tensor<Float>) {
     let (_, gradient) = valueWithGradient(at: model, of: loss)
     optimizer.update(&model, along: gradient)
 }
