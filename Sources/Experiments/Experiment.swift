@@ -111,7 +111,8 @@ public struct Experiment {
         return SeedResult(
             model: spec.name, seed: seed, chosen: chosen.point.description, validationAccuracyByPoint: validationAccuracies,
             quantities: quantities, trainingMargins: margins?.exact, linearizedMargins: margins?.linearized,
-            parameters: chosen.model.parameters.map(\.scalars), steps: chosen.history.steps,
+            // Training put the kept step's parameters and state back together (see `train`).
+            parameters: chosen.model.parameters.map(\.scalars), state: chosen.model.states.map(\.scalars), steps: chosen.history.steps,
             keptStep: chosen.history.bestStep ?? chosen.history.steps, seconds: Date().timeIntervalSince(start))
     }
 

@@ -71,7 +71,9 @@ public final class ExperimentResults {
         runs(of: model).flatMap { $0.trainingMargins ?? [] }
     }
 
-    /// The chosen model of `model` at `seed`, rebuilt from its saved parameters.
+    /// The chosen model of `model` at `seed` as it was measured, rebuilt from its saved
+    /// parameters and state (batch norm's running averages, so it is the same model in
+    /// inference mode); with early stopping, both are those of the kept step.
     public func trainedModel(_ model: String, seed: UInt64) -> Sequential<Float> {
         guard let run = runs(of: model).first(where: { $0.seed == seed }) else {
             fatalError("\(model) has no finished run at seed \(seed); finished seeds: \(runs(of: model).map(\.seed))")
@@ -79,6 +81,11 @@ public final class ExperimentResults {
         let spec = specs.first { $0.name == model }!
         var network = spec.initialNetwork(seed: seed)
         network.parameters = zip(network.parameters, run.parameters).map { Tensor(shape: $0.shape, scalars: $1) }
+        let states = network.states
+        guard run.state.count == states.count else {
+            fatalError("\(model) at seed \(seed) has \(run.state.count) saved state tensors but its network has \(states.count) (batch norm's running averages); was the result recorded before state was saved?")
+        }
+        network.states = zip(states, run.state).map { Tensor(shape: $0.shape, scalars: $1) }
         return network
     }
 
