@@ -1,15 +1,28 @@
 /// The axes of one line plot: labelled axes, linear or logarithmic, with named series.
-/// Several panels make a multi-panel figure (`Figure(panels:)`).
-struct LinePanel {
-    var title: String
-    var xLabel: String
-    var yLabel: String
-    var logX = false
-    var logY = false
-    var xRange: ClosedRange<Double>? = nil
-    var yRange: ClosedRange<Double>? = nil
-    var legend: LegendPosition = .topRight
-    var series: [Series]
+/// Several panels make a multi-panel figure, side by side (`linePlots(_:)`).
+///
+///     let whiteBox = LinePanel(series: [...], title: "white-box", xLabel: "epsilon", yLabel: "accuracy")
+///     let blackBox = LinePanel(series: [...], title: "black-box", xLabel: "epsilon", yLabel: "accuracy")
+///     linePlots([whiteBox, blackBox], panelWidth: 600, height: 460)
+public struct LinePanel: Sendable {
+    /// The panel's title.
+    public var title: String
+    /// The horizontal axis' label.
+    public var xLabel: String
+    /// The vertical axis' label.
+    public var yLabel: String
+    /// A logarithmic horizontal axis (points with x <= 0 are left out).
+    public var logX = false
+    /// A logarithmic vertical axis (points with y <= 0 are left out).
+    public var logY = false
+    /// The horizontal range shown; nil: gnuplot's automatic range.
+    public var xRange: ClosedRange<Double>? = nil
+    /// The vertical range shown; nil: gnuplot's automatic range.
+    public var yRange: ClosedRange<Double>? = nil
+    /// Where the legend goes (`.hidden`: none).
+    public var legend: LegendPosition = .topRight
+    /// The curves, drawn in order.
+    public var series: [Series]
 
     /// The points of series `index` that can be drawn: both coordinates finite, and
     /// positive on a logarithmic axis.
@@ -61,6 +74,21 @@ struct LinePanel {
         if let yRange { text += "set yrange \(GnuplotScript.range(yRange))\n" }
         text += legend.command + "\n"
         return text + "plot " + layers.joined(separator: ", \\\n     ") + "\n"
+    }
+}
+
+extension LinePanel {
+    /// A panel with the arguments of `linePlot(series:title:xLabel:yLabel:...)` but the
+    /// figure's size: the same axes as that one-panel figure, to put beside others with
+    /// `linePlots(_:)`.
+    public init(
+        series: [Series], title: String = "", xLabel: String = "", yLabel: String = "", logX: Bool = false,
+        logY: Bool = false, xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil,
+        legend: LegendPosition = .topRight
+    ) {
+        self.init(
+            title: title, xLabel: xLabel, yLabel: yLabel, logX: logX, logY: logY, xRange: xRange, yRange: yRange,
+            legend: legend, series: series)
     }
 }
 
