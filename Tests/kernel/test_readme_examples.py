@@ -37,6 +37,7 @@ GIVEN = {
         let marginModel = model
         let marginHistory = TrainingHistory()
         let (ceDistances, lmDistances) = ([Double](), [Double]())
+        let (whiteBoxCurves, blackBoxCurves) = ([Series](), [Series]())
         let batch = LabeledBatch(inputs: Tensor<Float>(zeros: [4, 2]), labels: [0, 1, 0, 1])
         let ceCurve = robustAccuracy(of: model, on: batch, under: .fgsm(epsilon: 0.1), epsilons: [0, 0.1])
         let lmCurve = ceCurve
