@@ -322,5 +322,38 @@ extension TensorsSuite {
                 of: { weightedSum(max($0[0], $0[1]) * min($0[0], $0[1])) }, at: [a, b],
                 direction: [v, randomTensor([4], seed: 25)])
         }
+
+        // MARK: Large tensors, split across cores
+
+        @Test("elementwise results on tensors split across cores equal the element-by-element computation")
+        func splitAcrossCores() {
+            // Over two parts' worth of elements (an odd count: the parts differ in size).
+            let (a, b) = (randomTensor([600_001], seed: 30), randomTensor([600_001], seed: 31))
+            let (x, y) = (a.scalars, b.scalars)
+            // Counted, not compared as arrays: a failure then reports a number, not 600,001 values.
+            func mismatches(_ result: Tensor<Double>, _ expected: [Double]) -> Int {
+                zip(result.scalars, expected).filter { $0 != $1 }.count + abs(result.count - expected.count)
+            }
+            #expect(mismatches(a + b, zip(x, y).map { $0 + $1 }) == 0)
+            #expect(mismatches(a * 3, x.map { $0 * 3 }) == 0)
+            #expect(mismatches(Tensor(3.0) - a, x.map { 3 - $0 }) == 0)
+            #expect(mismatches(relu(a), x.map { Swift.max($0, 0) }) == 0)
+            let input = a.requiringGradient()
+            #expect(mismatches(Tensors.gradients(of: relu(input), withRespectTo: [input], seed: b)[0], zip(x, y).map { $0 > 0 ? $1 : 0 }) == 0)
+        }
+
+        @Test("relu's pullback keeps the gradient where the input is positive, and is linear in it (second order)")
+        func reluPullback() {
+            let x = Tensor<Double>([-1, 0, 2, 3])
+            let w = Tensor<Double>([.nan, 6, 7, 8]).requiringGradient()
+            // d/dx sum(w relu(x)) = w where x > 0, else 0: even a NaN weight is dropped where
+            // x <= 0, as PyTorch's relu does (a product with a 0/1 mask would give NaN there).
+            let input = x.requiringGradient()
+            let first = Tensors.gradients(of: (w * relu(input)).sum(), withRespectTo: [input], graph: .recorded)[0]
+            #expect(first.scalars == [0, 0, 7, 8])
+            // d/dw sum(c * (w where x > 0)) = c where x > 0.
+            let c = Tensor<Double>([1, 2, 3, 4])
+            #expect(Tensors.gradients(of: (c * first).sum(), withRespectTo: [w])[0].scalars == [0, 0, 3, 4])
+        }
     }
 }

@@ -51,6 +51,33 @@ extension TensorsSuite {
             #expect(Tensors.gradients(of: maxPool2D(x).sum(), withRespectTo: [x])[0].scalars == [1, 0, 0, 0])
         }
 
+        @Test("2x2 windows route the gradient to their first maximum, with many ties, odd sizes and a plane holding a NaN")
+        func tiesEverywhere() {
+            // Values from {0, 1, 2}: most windows hold ties. Plane 3 holds a NaN (which wins its
+            // window); the other planes take the NaN-free loop.
+            var generator = SeededGenerator(seed: 22)
+            var scalars = (0..<(2 * 2 * 7 * 6)).map { _ in Double(generator.nextInt(below: 3)) }
+            scalars[3 * 42 + 8] = .nan
+            let x = Tensor<Double>(shape: [2, 2, 7, 6], scalars: scalars)
+            let seed = randomTensor([2, 2, 3, 3], seed: 23)
+            // The truth: each window's first maximum in row-major order (a NaN beats any number).
+            var expected = [Double](repeating: 0, count: scalars.count)
+            for plane in 0..<4 {
+                for i in 0..<3 {
+                    for j in 0..<3 {
+                        var best = plane * 42 + 2 * i * 6 + 2 * j
+                        for (u, v) in [(0, 1), (1, 0), (1, 1)] {
+                            let candidate = plane * 42 + (2 * i + u) * 6 + 2 * j + v
+                            if scalars[candidate] > scalars[best] || (scalars[candidate].isNaN && !scalars[best].isNaN) { best = candidate }
+                        }
+                        expected[best] += seed.scalars[(plane * 3 + i) * 3 + j]
+                    }
+                }
+            }
+            let input = x.requiringGradient()
+            #expect(Tensors.gradients(of: maxPool2D(input), withRespectTo: [input], seed: seed)[0].scalars == expected)
+        }
+
         @Test("pooling equals the window-by-window maximum", arguments: [(2, 2), (3, 2), (2, 1), (3, 3)])
         func matchesDirectLoop(window: Int, stride: Int) {
             let x = randomTensor([2, 3, 7, 6], seed: 20)

@@ -152,6 +152,19 @@ extension TensorsSuite {
             #expect(x.argmax(alongAxis: 1) == [1, 0, 0, 1])
         }
 
+        @Test("sums of many long rows, split across cores, equal each row summed alone and the float64 sum")
+        func rowSumsSplitAcrossCores() {
+            let x = Tensor<Float>(shape: [700, 1_001], scalars: randomTensor([700, 1_001], seed: 40).scalars.map { Float($0) })
+            let sums = x.sum(alongAxes: [1]).scalars
+            for row in [0, 349, 350, 699] {
+                #expect(sums[row] == x[row].sum().scalar)
+                let exact = x[row].scalars.reduce(0.0) { $0 + Double($1) }
+                #expect(abs(Double(sums[row]) - exact) <= 1e-4)
+            }
+            let norms = x.norm(.l2, alongAxes: [1]).scalars
+            #expect(abs(Double(norms[699]) - x[699].scalars.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()) <= 1e-4)
+        }
+
         @Test("Hessian-vector products through sum, mean and max match finite differences")
         func hessian() {
             let x = distinctTensor([2, 3, 4], seed: 32)

@@ -9,6 +9,8 @@ public enum UnaryKernel: Sendable {
 public enum BinaryKernel: Sendable {
     case add, subtract, multiply, divide, pow, maximum, minimum
     case greater, greaterOrEqual, less, lessOrEqual, equal
+    /// The left value where the right one is positive, else 0 (relu's pullback).
+    case keepWherePositive
 }
 
 /// The reductions the scalar kernels implement.
@@ -39,6 +41,13 @@ public struct BroadcastLayout: Sendable {
         self.rightStrides = rightStrides
         self.kind = kind
         self.count = count
+    }
+
+    /// The same loop over the first `count` elements of the output (the contiguous and
+    /// one-element kinds only, whose loops need no strides).
+    func prefix(_ count: Int) -> BroadcastLayout {
+        precondition(kind != .general, "a general broadcast has no prefix layout")
+        return BroadcastLayout(outputShape: [count], leftStrides: [], rightStrides: [], kind: kind, count: count)
     }
 
     /// The layout for operands of shapes `left` and `right`, or nil if they do not broadcast.

@@ -6,7 +6,13 @@ extension Tensor {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     func applying(_ kernel: UnaryKernel) -> Tensor {
-        Tensor(shape: shape) { Scalar._unary(kernel, buffer.base, $0, count: count) }
+        Tensor(shape: shape) { out in
+            let input = buffer.base
+            // Large tensors are split across cores (each element on its own: the same result).
+            CoreSplit.forEachPart(count: count, elementsPerItem: 1) { _, range in
+                Scalar._unary(kernel, input + range.lowerBound, out + range.lowerBound, count: range.count)
+            }
+        }
     }
 
     /// Applies a broadcasting binary kernel (no autodiff record).
@@ -16,7 +22,22 @@ extension Tensor {
         guard let layout = BroadcastLayout(left: a.shape, right: b.shape) else {
             fail(.mismatch(operation: operation, lhs: a.shape, rhs: b.shape))
         }
-        return Tensor(shape: layout.outputShape) { Scalar._binary(kernel, a.buffer.base, b.buffer.base, $0, layout: layout) }
+        return Tensor(shape: layout.outputShape) { out in
+            let (left, right) = (a.buffer.base, b.buffer.base)
+            switch layout.kind {
+            case .contiguous, .scalarLeft, .scalarRight:
+                // Large tensors are split across cores (each element on its own: the same
+                // result); a one-element operand stays where it is.
+                CoreSplit.forEachPart(count: layout.count, elementsPerItem: 1) { _, range in
+                    let part = layout.prefix(range.count)
+                    let leftOffset = layout.kind == .scalarLeft ? 0 : range.lowerBound
+                    let rightOffset = layout.kind == .scalarRight ? 0 : range.lowerBound
+                    Scalar._binary(kernel, left + leftOffset, right + rightOffset, out + range.lowerBound, layout: part)
+                }
+            case .general:
+                Scalar._binary(kernel, left, right, out, layout: layout)
+            }
+        }
     }
 
     /// The gradient `g` of a broadcast result, summed back to `self`'s shape; nil if the
@@ -169,7 +190,19 @@ public func sigmoid<Scalar>(_ x: Tensor<Scalar>) -> Tensor<Scalar> {
 @_specialize(where Scalar == Float)
 @_specialize(where Scalar == Double)
 public func relu<Scalar>(_ x: Tensor<Scalar>) -> Tensor<Scalar> {
-    Tensor.recording(x.applying(.relu), input: x) { g in g * x.applying(.positiveMask) }
+    Tensor.recording(x.applying(.relu), input: x) { g in g.keepingWherePositive(x) }
+}
+
+extension Tensor {
+    /// `self` where `x` is positive, else 0 (relu's pullback of `self` at `x`), in one pass.
+    /// Linear in `self`, so its own pullback is the same masking; piecewise constant in `x`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    func keepingWherePositive(_ x: Tensor) -> Tensor {
+        Tensor.recording(Tensor.combining(.keepWherePositive, self, x, operation: "relu's pullback"), input: self) { g in
+            g.keepingWherePositive(x)
+        }
+    }
 }
 
 /// |x|, elementwise. Its derivative at 0 is taken as 0.

@@ -100,15 +100,27 @@ func poolingWinners<Scalar: TensorScalar>(
     let (outputHeight, outputWidth) = ((height - window) / step + 1, (width - window) / step + 1)
     let planes = shape[0] * shape[1]
     let pooledPlane = outputHeight * outputWidth
-    var winners = [Int](repeating: 0, count: planes * pooledPlane)
     let source = input.buffer.base
     @inline(__always) func beats(_ value: Scalar, _ best: Scalar) -> Bool { value > best || (value.isNaN && !best.isNaN) }
-    winners.withUnsafeMutableBufferPointer { winners in
-        let winners = winners.baseAddress!
+    // Every entry is written below, by the parts (no zero-filling first).
+    return [Int](unsafeUninitializedCapacity: planes * pooledPlane) { winners, initialized in
+        initialized = planes * pooledPlane
+        guard let winners = winners.baseAddress else { return }
         CoreSplit.forEachPart(count: planes, elementsPerItem: height * width) { _, planes in
             for plane in planes {
                 let planeStart = plane * height * width
                 var o = plane * pooledPlane
+                if window == 2, step == 2, !containsNaN(source + planeStart, count: height * width) {
+                    // The common 2 x 2 window, 2 apart, without NaNs: one branch-free loop per
+                    // output row, which the compiler vectorises.
+                    for y in 0..<outputHeight {
+                        let rowStart = planeStart + 2 * y * width
+                        pairOfRowsWinners(source + rowStart, width: width, count: outputWidth, firstIndex: rowStart,
+                                          winners: winners + o, values: values.map { $0 + o })
+                        o += outputWidth
+                    }
+                    continue
+                }
                 for y in 0..<outputHeight {
                     for x in 0..<outputWidth {
                         let corner = planeStart + y * step * width + x * step
@@ -142,7 +154,48 @@ func poolingWinners<Scalar: TensorScalar>(
             }
         }
     }
-    return winners
+}
+
+/// Whether any of `count` consecutive values is NaN (in one pass that vectorises).
+@inline(__always)
+private func containsNaN<Scalar: TensorScalar>(_ values: UnsafePointer<Scalar>, count: Int) -> Bool {
+    var unordered = false
+    for i in 0..<count { unordered = unordered || values[i] != values[i] }
+    return unordered
+}
+
+/// The winners of `count` 2 x 2 windows side by side, 2 apart, in the two input rows starting
+/// at `top` (the second `width` further on), whose first element has flat index `firstIndex`:
+/// the same rule as `poolingWinners` (the first of tied maxima in row-major order) for windows
+/// without NaNs, written as selects so that the loop vectorises. The maxima go to `values`
+/// when given.
+@inline(__always)
+private func pairOfRowsWinners<Scalar: TensorScalar>(
+    _ top: UnsafePointer<Scalar>, width: Int, count: Int, firstIndex: Int, winners: UnsafeMutablePointer<Int>,
+    values: UnsafeMutablePointer<Scalar>?
+) {
+    let bottom = top + width
+    @inline(__always) func winner(_ x: Int) -> (offset: Int, value: Scalar) {
+        var (offset, best) = (0, top[2 * x])
+        @inline(__always) func consider(_ value: Scalar, _ candidate: Int) {
+            let wins = value > best
+            offset = wins ? candidate : offset
+            best = wins ? value : best
+        }
+        consider(top[2 * x + 1], 1)
+        consider(bottom[2 * x], width)
+        consider(bottom[2 * x + 1], width + 1)
+        return (offset, best)
+    }
+    if let values {
+        for x in 0..<count {
+            let (offset, best) = winner(x)
+            winners[x] = firstIndex + 2 * x + offset
+            values[x] = best
+        }
+    } else {
+        for x in 0..<count { winners[x] = firstIndex + 2 * x + winner(x).offset }
+    }
 }
 
 /// The gradient of `maxPool2D` with respect to its input for R output gradients per sample

@@ -19,8 +19,17 @@ extension Tensor {
 
     private func reduce(_ kernel: ReductionKernel, _ axes: [Bool], keepingDimensions: Bool) -> Tensor {
         let layout = ReductionLayout(shape: shape, reduced: axes)
-        return Tensor(shape: reducedShape(axes, keepingDimensions: keepingDimensions)) {
-            Scalar._reduce(kernel, buffer.base, $0, layout: layout)
+        return Tensor(shape: reducedShape(axes, keepingDimensions: keepingDimensions)) { out in
+            let input = buffer.base
+            guard case .rows(let outer, let inner) = layout.kind else {
+                Scalar._reduce(kernel, input, out, layout: layout)
+                return
+            }
+            // Many rows are split across cores (each row reduced on its own: the same result).
+            CoreSplit.forEachPart(count: outer, elementsPerItem: inner) { _, rows in
+                let part = ReductionLayout(shape: [rows.count, inner], reduced: [false, true])
+                Scalar._reduce(kernel, input + rows.lowerBound * inner, out + rows.lowerBound, layout: part)
+            }
         }
     }
 
