@@ -53,6 +53,24 @@ struct OptimizerTests {
         expectClose(m.w, [1 - mom1 - mom2], tolerance: 1e-12)
     }
 
+    @Test("RMSProp and Adam on a parameter large enough to be updated across cores: every element by hand")
+    func largeParameter() {
+        // 600,001 weights (two parts' worth, in unequal halves), each with its own gradient.
+        let count = 600_001
+        let w = (0..<count).map { Double($0 % 7) - 3 }, g = (0..<count).map { Double($0 % 5) - 2 }
+        var m = model(w)
+        var rmsprop = RMSProp<Double>(learningRate: 0.01, decay: 0.9, momentum: 0, epsilon: 1e-2)
+        rmsprop.update(&m, along: model(g))
+        let expected = zip(w, g).map { w, g in w - 0.01 * g / (0.1 * g * g + 1e-2).squareRoot() }
+        // Counted, not compared as arrays: a failure reports a number, not 600,001 values.
+        #expect(zip(m.w.scalars, expected).filter { abs($0 - $1) > 1e-12 }.count == 0)
+        m = model(w)
+        var adam = Adam<Double>(learningRate: 0.1)
+        adam.update(&m, along: model(g))
+        let adamExpected = zip(w, g).map { w, g in w - 0.1 * g / (abs(g) + 1e-8) }
+        #expect(zip(m.w.scalars, adamExpected).filter { abs($0 - $1) > 1e-12 }.count == 0)
+    }
+
     @Test("Adam's first step moves each weight by about lr in the direction against the gradient")
     func adam() {
         var m = model([1, 1])

@@ -51,13 +51,14 @@ extension TensorsSuite {
             #expect(Tensors.gradients(of: maxPool2D(x).sum(), withRespectTo: [x])[0].scalars == [1, 0, 0, 0])
         }
 
-        @Test("2x2 windows route the gradient to their first maximum, with many ties, odd sizes and a plane holding a NaN")
+        @Test("2x2 windows route the gradient to their first maximum, with many ties, odd sizes, a NaN and an infinity")
         func tiesEverywhere() {
             // Values from {0, 1, 2}: most windows hold ties. Plane 3 holds a NaN (which wins its
-            // window); the other planes take the NaN-free loop.
+            // window) and plane 1 an infinity; the finite planes take the vectorised loop.
             var generator = SeededGenerator(seed: 22)
             var scalars = (0..<(2 * 2 * 7 * 6)).map { _ in Double(generator.nextInt(below: 3)) }
             scalars[3 * 42 + 8] = .nan
+            scalars[1 * 42 + 20] = .infinity
             let x = Tensor<Double>(shape: [2, 2, 7, 6], scalars: scalars)
             let seed = randomTensor([2, 2, 3, 3], seed: 23)
             // The truth: each window's first maximum in row-major order (a NaN beats any number).

@@ -21,7 +21,9 @@ struct OptimizerSlots<Scalar: TensorScalar> {
 
     init(perParameter: Int) { self.perParameter = perParameter }
 
-    /// Runs `body` for each (parameter, gradient, state arrays) triple, in place.
+    /// Runs `body` for each (parameter, gradient, state arrays) triple, in place. A large
+    /// parameter goes in consecutive slices, the slices in parallel across cores (`CoreSplit`):
+    /// the updates are elementwise, so the result is the same.
     mutating func forEach<Model: Layer>(
         _ model: inout Model, _ gradient: Model, optimizer: String,
         _ body: (UnsafeMutableBufferPointer<Scalar>, UnsafeBufferPointer<Scalar>, [UnsafeMutablePointer<Scalar>]) -> Void
@@ -46,7 +48,10 @@ struct OptimizerSlots<Scalar: TensorScalar> {
             parameter.withUnsafeMutableBufferPointer { p in
                 gradients[index].withUnsafeBufferPointer { g in
                     slots[index].withUnsafeMutableBufferPointer { state in
-                        body(p, g, (0..<perParameter).map { state.baseAddress! + $0 * n })
+                        CoreSplit.forEachPart(count: n, elementsPerItem: 1) { _, slice in
+                            body(UnsafeMutableBufferPointer(rebasing: p[slice]), UnsafeBufferPointer(rebasing: g[slice]),
+                                 (0..<perParameter).map { state.baseAddress! + $0 * n + slice.lowerBound })
+                        }
                     }
                 }
             }

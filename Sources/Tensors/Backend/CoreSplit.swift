@@ -11,7 +11,9 @@ import Synchronization
 /// The helper threads are created for the call and joined before it returns: nothing
 /// outlives the call, so a process that forks (the cell runner) never inherits a half-built
 /// pool.
-enum CoreSplit {
+///
+/// Public for other modules' elementwise loops over large arrays (the optimizers' updates).
+public enum CoreSplit {
     /// The threads BLAS runs with outside splits: what it was configured with
     /// (OPENBLAS_NUM_THREADS, else one per core), read before any split lowers it, or the
     /// limit set by `BLAS.limitThreads(to:)`. 0 until first read.
@@ -48,7 +50,7 @@ enum CoreSplit {
 
     /// `forEachPart(count:minimumPerPart:_:)` for a memory-bound loop whose items each touch
     /// `elementsPerItem` scalars.
-    static func forEachPart(count: Int, elementsPerItem: Int, _ body: (_ part: Int, _ items: Range<Int>) -> Void) {
+    public static func forEachPart(count: Int, elementsPerItem: Int, _ body: (_ part: Int, _ items: Range<Int>) -> Void) {
         forEachPart(count: count, minimumPerPart: Swift.max(1, minimumElementsPerPart / Swift.max(elementsPerItem, 1)), body)
     }
 

@@ -110,9 +110,9 @@ func poolingWinners<Scalar: TensorScalar>(
             for plane in planes {
                 let planeStart = plane * height * width
                 var o = plane * pooledPlane
-                if window == 2, step == 2, !containsNaN(source + planeStart, count: height * width) {
-                    // The common 2 x 2 window, 2 apart, without NaNs: one branch-free loop per
-                    // output row, which the compiler vectorises.
+                if window == 2, step == 2, !containsNaNOrInfinity(source + planeStart, count: height * width) {
+                    // The common 2 x 2 window, 2 apart, on a finite plane: one branch-free loop
+                    // per output row, which the compiler vectorises.
                     for y in 0..<outputHeight {
                         let rowStart = planeStart + 2 * y * width
                         pairOfRowsWinners(source + rowStart, width: width, count: outputWidth, firstIndex: rowStart,
@@ -156,19 +156,19 @@ func poolingWinners<Scalar: TensorScalar>(
     }
 }
 
-/// Whether any of `count` consecutive values is NaN (in one pass that vectorises).
+/// Whether any of `count` consecutive values is NaN or infinite (in one pass that vectorises:
+/// the sum of the values times 0 is NaN exactly then).
 @inline(__always)
-private func containsNaN<Scalar: TensorScalar>(_ values: UnsafePointer<Scalar>, count: Int) -> Bool {
-    var unordered = false
-    for i in 0..<count { unordered = unordered || values[i] != values[i] }
-    return unordered
+private func containsNaNOrInfinity<Scalar: TensorScalar>(_ values: UnsafePointer<Scalar>, count: Int) -> Bool {
+    Kernels.rowSum(values, count: count) { $0 * 0 }.isNaN
 }
 
 /// The winners of `count` 2 x 2 windows side by side, 2 apart, in the two input rows starting
 /// at `top` (the second `width` further on), whose first element has flat index `firstIndex`:
 /// the same rule as `poolingWinners` (the first of tied maxima in row-major order) for windows
-/// without NaNs, written as selects so that the loop vectorises. The maxima go to `values`
-/// when given.
+/// without NaNs, written as selects so that the loop vectorises (indices in wrapping
+/// arithmetic: they are flat indices of an existing tensor, far from overflowing). The maxima
+/// go to `values` when given.
 @inline(__always)
 private func pairOfRowsWinners<Scalar: TensorScalar>(
     _ top: UnsafePointer<Scalar>, width: Int, count: Int, firstIndex: Int, winners: UnsafeMutablePointer<Int>,
@@ -176,25 +176,26 @@ private func pairOfRowsWinners<Scalar: TensorScalar>(
 ) {
     let bottom = top + width
     @inline(__always) func winner(_ x: Int) -> (offset: Int, value: Scalar) {
-        var (offset, best) = (0, top[2 * x])
+        let left = 2 &* x
+        var (offset, best) = (0, top[left])
         @inline(__always) func consider(_ value: Scalar, _ candidate: Int) {
             let wins = value > best
             offset = wins ? candidate : offset
             best = wins ? value : best
         }
-        consider(top[2 * x + 1], 1)
-        consider(bottom[2 * x], width)
-        consider(bottom[2 * x + 1], width + 1)
+        consider(top[left &+ 1], 1)
+        consider(bottom[left], width)
+        consider(bottom[left &+ 1], width &+ 1)
         return (offset, best)
     }
     if let values {
         for x in 0..<count {
             let (offset, best) = winner(x)
-            winners[x] = firstIndex + 2 * x + offset
+            winners[x] = firstIndex &+ 2 &* x &+ offset
             values[x] = best
         }
     } else {
-        for x in 0..<count { winners[x] = firstIndex + 2 * x + winner(x).offset }
+        for x in 0..<count { winners[x] = firstIndex &+ 2 &* x &+ winner(x).offset }
     }
 }
 
