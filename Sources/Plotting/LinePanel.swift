@@ -25,11 +25,15 @@ public struct LinePanel: Sendable {
     public var series: [Series]
 
     /// The points of series `index` that can be drawn: both coordinates finite, and
-    /// positive on a logarithmic axis.
+    /// positive on a logarithmic axis; with error bars, each point's half-height third (0
+    /// where it is not finite).
     func drawablePoints(of index: Int) -> [[Double]] {
-        zip(series[index].xs, series[index].ys).compactMap { x, y in
+        let entry = series[index]
+        return entry.xs.indices.compactMap { i in
+            let (x, y) = (entry.xs[i], entry.ys[i])
             guard x.isFinite, y.isFinite, !logX || x > 0, !logY || y > 0 else { return nil }
-            return [x, y]
+            guard let errors = entry.errors else { return [x, y] }
+            return [x, y, errors[i].isFinite ? abs(errors[i]) : 0]
         }
     }
 
@@ -49,12 +53,16 @@ public struct LinePanel: Sendable {
             let color = GnuplotScript.color(ClassColors.color(entry.colorIndex ?? index))
             let dash = entry.dashed ? " dt 2" : ""
             let style: String
-            switch entry.style {
-            case .lines: style = "lines lw 2\(dash)"
-            case .points: style = "points pt 7 ps 0.8"
-            case .linesPoints: style = "linespoints lw 2\(dash) pt 7 ps 0.8"
+            switch (entry.style, entry.errors != nil) {
+            case (.lines, false): style = "lines lw 2\(dash)"
+            case (.points, false): style = "points pt 7 ps 0.8"
+            case (.linesPoints, false): style = "linespoints lw 2\(dash) pt 7 ps 0.8"
+            case (.lines, true): style = "yerrorlines lw 2\(dash) pt -1"
+            case (.points, true): style = "yerrorbars pt 7 ps 0.8"
+            case (.linesPoints, true): style = "yerrorlines lw 2\(dash) pt 7 ps 0.8"
             }
-            return "$\(prefix)\(index) using 1:2 with \(style) lc rgb \(color) title \(GnuplotScript.quoted(entry.name))"
+            let columns = entry.errors == nil ? "1:2" : "1:2:3"
+            return "$\(prefix)\(index) using \(columns) with \(style) lc rgb \(color) title \(GnuplotScript.quoted(entry.name))"
         }
         var text = "reset\n"
         text += "set title \(GnuplotScript.quoted(title))\n"

@@ -25,13 +25,25 @@ public struct Series: Sendable, Equatable {
     public var colorIndex: Int?
     /// Draws the line dashed (e.g. training accuracy beside solid test accuracy).
     public var dashed: Bool
+    /// The half-height of a vertical error bar at each point (a 95% confidence interval's
+    /// half-width over seeds, say), one per y; nil: no bars. A bar that is not finite is not
+    /// drawn (its point is).
+    public var errors: [Double]?
 
-    /// A curve through the points (xs[i], ys[i]); the two lists must be equally long.
-    public init(name: String, xs: [Double], ys: [Double], style: Style = .linesPoints, colorIndex: Int? = nil, dashed: Bool = false) {
+    /// A curve through the points (xs[i], ys[i]), with error bars ys[i] ± errors[i] when
+    /// `errors` is given; the lists must be equally long.
+    public init(
+        name: String, xs: [Double], ys: [Double], errors: [Double]? = nil, style: Style = .linesPoints, colorIndex: Int? = nil,
+        dashed: Bool = false
+    ) {
         precondition(xs.count == ys.count, "a series needs as many x as y values, got \(xs.count) and \(ys.count) for \"\(name)\"")
+        if let errors {
+            precondition(errors.count == ys.count, "a series needs an error bar per y value, got \(errors.count) for \(ys.count) values in \"\(name)\"")
+        }
         self.name = name
         self.xs = xs
         self.ys = ys
+        self.errors = errors
         self.style = style
         self.colorIndex = colorIndex
         self.dashed = dashed

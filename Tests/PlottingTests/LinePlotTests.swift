@@ -30,6 +30,20 @@ struct LinePlotTests {
         #expect(ImageBytes.isPNG(try figure.png()))
     }
 
+    @Test("error bars: a third column of half-heights, drawn as bars on the series' style; a bar that is not finite is 0")
+    func errorBars() throws {
+        let figure = linePlot(series: [
+            Series(name: "with bars", xs: [1, 2, 3], ys: [0.5, 0.6, 0.7], errors: [0.1, .nan, -0.05]),
+            Series(name: "dots", xs: [1, 2], ys: [0.4, 0.3], errors: [0.02, 0.03], style: .points),
+            Series(name: "plain", xs: [1, 2], ys: [0.2, 0.1]),
+        ], title: "bars", width: 300, height: 200)
+        #expect(figure.body.contains("$series0_0 << EOD\n1 0.5 0.1\n2 0.6 0\n3 0.7 0.05\nEOD\n"))
+        #expect(figure.body.contains("$series0_0 using 1:2:3 with yerrorlines lw 2 pt 7 ps 0.8 lc rgb"))
+        #expect(figure.body.contains("$series0_1 using 1:2:3 with yerrorbars pt 7 ps 0.8 lc rgb"))
+        #expect(figure.body.contains("$series0_2 using 1:2 with linespoints"))
+        #expect(ImageBytes.isPNG(try figure.png()))
+    }
+
     @Test("a plot with nothing drawable still renders, saying so")
     func emptyPlot() throws {
         let figure = linePlot(series: [Series(name: "nothing", xs: [-1], ys: [1])], logX: true, width: 200, height: 150)
