@@ -110,13 +110,19 @@ func poolingWinners<Scalar: TensorScalar>(
             for plane in planes {
                 let planeStart = plane * height * width
                 var o = plane * pooledPlane
-                if window == 2, step == 2, !containsNaNOrInfinity(source + planeStart, count: height * width) {
-                    // The common 2 x 2 window, 2 apart, on a finite plane: one branch-free loop
-                    // per output row, which the compiler vectorises.
+                if window == 2, !containsNaNOrInfinity(source + planeStart, count: height * width) {
+                    // The common 2 x 2 window on a finite plane: one branch-free loop per output
+                    // row, which the compiler vectorises (for 2 apart, as 2 written out).
                     for y in 0..<outputHeight {
-                        let rowStart = planeStart + 2 * y * width
-                        pairOfRowsWinners(source + rowStart, width: width, count: outputWidth, firstIndex: rowStart,
-                                          winners: winners + o, values: values.map { $0 + o })
+                        let rowStart = planeStart + y * step * width
+                        let (rowWinners, rowValues) = (winners + o, values.map { $0 + o })
+                        if step == 2 {
+                            pairOfRowsWinners(source + rowStart, width: width, stride: 2, count: outputWidth, firstIndex: rowStart,
+                                              winners: rowWinners, values: rowValues)
+                        } else {
+                            pairOfRowsWinners(source + rowStart, width: width, stride: step, count: outputWidth, firstIndex: rowStart,
+                                              winners: rowWinners, values: rowValues)
+                        }
                         o += outputWidth
                     }
                     continue
@@ -125,25 +131,10 @@ func poolingWinners<Scalar: TensorScalar>(
                     for x in 0..<outputWidth {
                         let corner = planeStart + y * step * width + x * step
                         var (best, bestValue) = (corner, source[corner])
-                        let (right, below) = (corner + 1, corner + width)
-                        if window == 2, !(source[right].isNaN || source[below].isNaN || source[below + 1].isNaN || bestValue.isNaN) {
-                            // The common 2 x 2 window without NaNs: the other three in row-major
-                            // order, by selects (random data would mispredict branches half the time).
-                            @inline(__always) func consider(_ candidate: Int) {
-                                let value = source[candidate]
-                                let wins = value > bestValue
-                                best = wins ? candidate : best
-                                bestValue = wins ? value : bestValue
-                            }
-                            consider(right)
-                            consider(below)
-                            consider(below + 1)
-                        } else {
-                            for u in 0..<window {
-                                let rowStart = corner + u * width
-                                for v in 0..<window where beats(source[rowStart + v], bestValue) {
-                                    (best, bestValue) = (rowStart + v, source[rowStart + v])
-                                }
+                        for u in 0..<window {
+                            let rowStart = corner + u * width
+                            for v in 0..<window where beats(source[rowStart + v], bestValue) {
+                                (best, bestValue) = (rowStart + v, source[rowStart + v])
                             }
                         }
                         winners[o] = best
@@ -163,20 +154,20 @@ private func containsNaNOrInfinity<Scalar: TensorScalar>(_ values: UnsafePointer
     Kernels.rowSum(values, count: count) { $0 * 0 }.isNaN
 }
 
-/// The winners of `count` 2 x 2 windows side by side, 2 apart, in the two input rows starting
-/// at `top` (the second `width` further on), whose first element has flat index `firstIndex`:
-/// the same rule as `poolingWinners` (the first of tied maxima in row-major order) for windows
-/// without NaNs, written as selects so that the loop vectorises (indices in wrapping
+/// The winners of `count` 2 x 2 windows side by side, `stride` apart, in the two input rows
+/// starting at `top` (the second `width` further on), whose first element has flat index
+/// `firstIndex`: the same rule as `poolingWinners` (the first of tied maxima in row-major
+/// order) for windows without NaNs, written as selects so that the loop vectorises (indices in wrapping
 /// arithmetic: they are flat indices of an existing tensor, far from overflowing). The maxima
 /// go to `values` when given.
 @inline(__always)
 private func pairOfRowsWinners<Scalar: TensorScalar>(
-    _ top: UnsafePointer<Scalar>, width: Int, count: Int, firstIndex: Int, winners: UnsafeMutablePointer<Int>,
+    _ top: UnsafePointer<Scalar>, width: Int, stride: Int, count: Int, firstIndex: Int, winners: UnsafeMutablePointer<Int>,
     values: UnsafeMutablePointer<Scalar>?
 ) {
     let bottom = top + width
     @inline(__always) func winner(_ x: Int) -> (offset: Int, value: Scalar) {
-        let left = 2 &* x
+        let left = stride &* x
         var (offset, best) = (0, top[left])
         @inline(__always) func consider(_ value: Scalar, _ candidate: Int) {
             let wins = value > best
@@ -191,11 +182,11 @@ private func pairOfRowsWinners<Scalar: TensorScalar>(
     if let values {
         for x in 0..<count {
             let (offset, best) = winner(x)
-            winners[x] = firstIndex &+ 2 &* x &+ offset
+            winners[x] = firstIndex &+ stride &* x &+ offset
             values[x] = best
         }
     } else {
-        for x in 0..<count { winners[x] = firstIndex &+ 2 &* x &+ winner(x).offset }
+        for x in 0..<count { winners[x] = firstIndex &+ stride &* x &+ winner(x).offset }
     }
 }
 
