@@ -1,7 +1,7 @@
 import Tensors
 import Models
 
-/// How one model is trained: its loss, optimiser, steps, batch size, weight decay and early
+/// How one model is trained: its loss, optimiser and learning-rate schedule, steps, batch size, weight decay and early
 /// stopping.
 ///
 ///     ModelConfiguration(objective: .crossEntropy, optimizer: .rmsProp(learningRate: 0.01),
@@ -9,6 +9,9 @@ import Models
 public struct ModelConfiguration {
     public var objective: Objective
     public var optimizer: OptimizerSettings
+    /// Sets the learning rate before every step, in place of the optimiser's constant rate
+    /// (e.g. `CosineDecay(initial: 0.01, totalSteps: steps)`); nil: the optimiser's rate throughout.
+    public var schedule: (any LearningRateSchedule)?
     public var steps: Int
     public var batchSize: Int
     /// L2 weight decay, added to the gradient by the optimiser.
@@ -23,8 +26,8 @@ public struct ModelConfiguration {
 
     /// A configuration; see the properties.
     public init(
-        objective: Objective, optimizer: OptimizerSettings = .rmsProp(learningRate: 0.01), steps: Int,
-        batchSize: Int = 128, weightDecay: Double = 0, earlyStoppingEvery: Int? = nil, patience: Int? = nil,
+        objective: Objective, optimizer: OptimizerSettings = .rmsProp(learningRate: 0.01),
+        schedule: (any LearningRateSchedule)? = nil, steps: Int, batchSize: Int = 128, weightDecay: Double = 0, earlyStoppingEvery: Int? = nil, patience: Int? = nil,
         batchTransform: ((Sequential<Float>, LabeledBatch<Float>) -> LabeledBatch<Float>)? = nil
     ) {
         guard steps >= 1, batchSize >= 1 else {
@@ -33,6 +36,7 @@ public struct ModelConfiguration {
         guard weightDecay >= 0 else { fatalError("weight decay must be >= 0, got \(weightDecay)") }
         self.objective = objective
         self.optimizer = optimizer
+        self.schedule = schedule
         self.steps = steps
         self.batchSize = batchSize
         self.weightDecay = weightDecay
@@ -48,7 +52,7 @@ public struct ModelConfiguration {
         }
         return optimizer.train(
             &model, weightDecay: weightDecay, data: LabeledBatch(inputs: data.train.inputs, labels: data.train.labels),
-            options: TrainingOptions(steps: steps, batchSize: batchSize, seed: seed, reportEvery: 0),
+            options: TrainingOptions(steps: steps, batchSize: batchSize, seed: seed, schedule: schedule, reportEvery: 0),
             loss: objective.loss, batchTransform: batchTransform, earlyStopping: stopping)
     }
 }

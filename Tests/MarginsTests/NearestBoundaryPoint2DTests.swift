@@ -1,0 +1,61 @@
+import Foundation
+import MarginTestSupport
+import Margins
+import Tensors
+import Testing
+
+@Suite("Nearest 2-D boundary point")
+struct NearestBoundaryPoint2DTests {
+    /// The linear classifier of `ExactDistance2DTests`: boundary 1.5 x - 0.5 y + 0.25 = 0.
+    static let weight = Tensor<Double>([[0, 1.5], [0, -0.5]])
+    static let bias = Tensor<Double>([0, 0.25])
+    static let points = Tensor<Double>([[0.3, -0.2], [-1.0, 0.4], [0.5, 0.5], [0.1, 2.0]])
+
+    @Test("for a linear classifier the l2 nearest point is the orthogonal projection onto the line")
+    func projection() {
+        let found = nearestBoundaryPoints2D(of: Self.points, norm: .l2, maxRadius: 3, directions: 720) {
+            matmul($0, Self.weight) + Self.bias
+        }
+        let (w, b) = (SIMD2<Double>(1.5, -0.5), 0.25)
+        let x = Self.points.scalars
+        for (i, nearest) in found.enumerated() {
+            let point = SIMD2(x[2 * i], x[2 * i + 1])
+            let value = (w * point).sum() + b
+            let projection = point - value / (w * w).sum() * w
+            let distance = abs(value) / (w * w).sum().squareRoot()
+            #expect(abs(nearest.distance - distance) <= 1e-4 * max(1, distance), "point \(i): \(nearest.distance) against \(distance)")
+            let found = try! #require(nearest.point)
+            // Off the projection by at most the distance times the angular step (pi / 360), plus the bisection's width.
+            let off = ((found - projection) * (found - projection)).sum().squareRoot()
+            #expect(off <= distance * Double.pi / 360 + 1e-6, "point \(i): \(found) against the projection \(projection)")
+            // The point lies on the boundary, just past it: the crossing that defines the distance.
+            #expect(abs((w * found).sum() + b) <= 1e-6, "point \(i): \(found) is off the line")
+            #expect(abs(((found - point) * (found - point)).sum().squareRoot() - nearest.distance) <= 1e-12)
+        }
+    }
+
+    @Test("with a curved boundary the nearest point is the closest of the crossings, not the one along the gradient")
+    func curvedBoundary() {
+        // Class 1 inside the unit circle: from (0, 0.5) the nearest boundary point is (0, 1)
+        // at distance 0.5; from (0, 3) outside it is (0, 1) at distance 2.
+        let inside = Tensor<Double>([[0, 0.5], [0, 3]])
+        let found = nearestBoundaryPoints2D(of: inside, norm: .l2, maxRadius: 4, directions: 360, steps: 64) { xy in
+            let r2 = (xy * xy).sum(alongAxes: [1]).reshaped(to: [xy.shape[0], 1])
+            return Tensor(concatenating: [r2 - 1, 1 - r2], alongAxis: 1)
+        }
+        #expect(abs(found[0].distance - 0.5) <= 1e-6)
+        #expect(abs(found[1].distance - 2) <= 1e-6)
+        let near = try! #require(found[0].point), far = try! #require(found[1].point)
+        #expect(abs(near.x) <= 1e-9 && abs(near.y - 1) <= 1e-6, "found \(near)")
+        #expect(abs(far.x) <= 1e-9 && abs(far.y - 1) <= 1e-6, "found \(far)")
+    }
+
+    @Test("no boundary within the radius: infinite distance and no point; the distances agree with exactDistances2D")
+    func agreesWithDistances() {
+        let points = Tensor<Double>([[50, 0], [0.3, -0.2]])
+        let score = { (x: Tensor<Double>) in matmul(x, Self.weight) + Self.bias }
+        let found = nearestBoundaryPoints2D(of: points, norm: .lInfinity, maxRadius: 1, scoring: score)
+        #expect(found[0] == NearestBoundaryPoint2D(distance: .infinity, point: nil))
+        #expect(found.map(\.distance) == exactDistances2D(of: points, norm: .lInfinity, maxRadius: 1, scoring: score))
+    }
+}
