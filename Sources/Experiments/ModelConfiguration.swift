@@ -1,8 +1,8 @@
 import Tensors
 import Models
 
-/// How one model is trained: its loss, optimiser and learning-rate schedule, steps, batch size, weight decay and early
-/// stopping.
+/// How one model is trained: its loss, optimiser and learning-rate schedule, steps, batch
+/// size, weight decay and early stopping.
 ///
 ///     ModelConfiguration(objective: .crossEntropy, optimizer: .rmsProp(learningRate: 0.01),
 ///                        steps: 10_000, batchSize: 128, weightDecay: 1e-4, earlyStoppingEvery: 500)
@@ -27,7 +27,8 @@ public struct ModelConfiguration {
     /// A configuration; see the properties.
     public init(
         objective: Objective, optimizer: OptimizerSettings = .rmsProp(learningRate: 0.01),
-        schedule: (any LearningRateSchedule)? = nil, steps: Int, batchSize: Int = 128, weightDecay: Double = 0, earlyStoppingEvery: Int? = nil, patience: Int? = nil,
+        schedule: (any LearningRateSchedule)? = nil, steps: Int, batchSize: Int = 128, weightDecay: Double = 0,
+        earlyStoppingEvery: Int? = nil, patience: Int? = nil,
         batchTransform: ((Sequential<Float>, LabeledBatch<Float>) -> LabeledBatch<Float>)? = nil
     ) {
         guard steps >= 1, batchSize >= 1 else {

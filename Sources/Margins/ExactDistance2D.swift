@@ -1,4 +1,3 @@
-import Foundation
 import Tensors
 
 /// The distance of each 2-D point to the model's decision boundary, measured by search
@@ -9,7 +8,8 @@ import Tensors
 /// on the ray narrows the crossing down. The distance in `norm` is the smallest l_p length of
 /// the crossings over all rays (exact up to the angular resolution; rays along the axes and
 /// diagonals are included when `directions` is a multiple of 8, which makes l_1 and l_inf
-/// distances to straight boundaries exact).
+/// distances to straight boundaries exact). The search is `nearestBoundaryPoints2D`'s, which
+/// also returns where the nearest crossing lies.
 ///
 ///     let d = exactDistances2D(of: test.inputs, norm: .l2, maxRadius: 3) { model($0) }
 ///

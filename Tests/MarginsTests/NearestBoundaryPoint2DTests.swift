@@ -12,7 +12,7 @@ struct NearestBoundaryPoint2DTests {
     static let points = Tensor<Double>([[0.3, -0.2], [-1.0, 0.4], [0.5, 0.5], [0.1, 2.0]])
 
     @Test("for a linear classifier the l2 nearest point is the orthogonal projection onto the line")
-    func projection() {
+    func projection() throws {
         let found = nearestBoundaryPoints2D(of: Self.points, norm: .l2, maxRadius: 3, directions: 720) {
             matmul($0, Self.weight) + Self.bias
         }
@@ -24,7 +24,7 @@ struct NearestBoundaryPoint2DTests {
             let projection = point - value / (w * w).sum() * w
             let distance = abs(value) / (w * w).sum().squareRoot()
             #expect(abs(nearest.distance - distance) <= 1e-4 * max(1, distance), "point \(i): \(nearest.distance) against \(distance)")
-            let found = try! #require(nearest.point)
+            let found = try #require(nearest.point)
             // Off the projection by at most the distance times the angular step (pi / 360), plus the bisection's width.
             let off = ((found - projection) * (found - projection)).sum().squareRoot()
             #expect(off <= distance * Double.pi / 360 + 1e-6, "point \(i): \(found) against the projection \(projection)")
@@ -34,8 +34,8 @@ struct NearestBoundaryPoint2DTests {
         }
     }
 
-    @Test("with a curved boundary the nearest point is the closest of the crossings, not the one along the gradient")
-    func curvedBoundary() {
+    @Test("with a curved boundary (a circle) the nearest crossing is found from inside and from outside")
+    func curvedBoundary() throws {
         // Class 1 inside the unit circle: from (0, 0.5) the nearest boundary point is (0, 1)
         // at distance 0.5; from (0, 3) outside it is (0, 1) at distance 2.
         let inside = Tensor<Double>([[0, 0.5], [0, 3]])
@@ -45,7 +45,7 @@ struct NearestBoundaryPoint2DTests {
         }
         #expect(abs(found[0].distance - 0.5) <= 1e-6)
         #expect(abs(found[1].distance - 2) <= 1e-6)
-        let near = try! #require(found[0].point), far = try! #require(found[1].point)
+        let near = try #require(found[0].point), far = try #require(found[1].point)
         #expect(abs(near.x) <= 1e-9 && abs(near.y - 1) <= 1e-6, "found \(near)")
         #expect(abs(far.x) <= 1e-9 && abs(far.y - 1) <= 1e-6, "found \(far)")
     }
