@@ -43,6 +43,7 @@ struct RunCommand: ParsableCommand {
         let destination = output.map { URL(fileURLWithPath: $0) } ?? (inPlace ? input : Self.defaultOutput(for: input))
         let parameters = try NotebookParameters(arguments: parameter)
         var document = try NotebookDocument(contentsOf: input)
+        try Self.checkFolder(of: destination)
         // Parameters are checked (and injected) before the session starts: a wrong value fails at once.
         for warning in try NotebookRunner.inject(parameters, into: &document) {
             FileHandle.standardError.write(Data((warning + "\n").utf8))
@@ -60,6 +61,16 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(1)
         }
         print("ran \(report.cellsRun) cells; wrote \(destination.path)")
+    }
+
+    /// Fails before any cell runs when the executed notebook could not be written at the end:
+    /// its folder is missing or is not a folder.
+    static func checkFolder(of destination: URL) throws {
+        let folder = destination.deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ValidationError("cannot write the executed notebook to \(destination.path): the folder \(folder.path) does not exist")
+        }
     }
 
     /// NAME.out.ipynb beside NAME.ipynb (a name without the .ipynb extension keeps it whole:

@@ -185,6 +185,16 @@ def test_run_rejects_a_value_not_of_its_parameters_type_at_once(tmp_path, argume
     assert not re.search(r"cell \d+ failed", completed.stderr) and not executed.exists()
 
 
+def test_run_refuses_an_output_in_a_missing_folder_before_running(tmp_path):
+    # Refused at once, naming the folder, rather than after every cell has run.
+    source = make_notebook(tmp_path / "t.ipynb", [("code", "print(\"ran\")", [])])
+    missing = tmp_path / "missing" / "t-out.ipynb"
+    completed = run_command("run", str(source), "-o", str(missing), timeout=60)
+    assert completed.returncode != 0
+    assert f"the folder {tmp_path / 'missing'} does not exist" in completed.stderr, completed.stderr
+    assert "ran" not in completed.stderr and not missing.parent.exists()
+
+
 def test_run_rejects_a_file_that_is_not_a_notebook(tmp_path):
     bad = tmp_path / "bad.ipynb"
     bad.write_text("{\"cells\": 3}")
