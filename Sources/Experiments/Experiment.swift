@@ -74,6 +74,8 @@ public struct Experiment {
         }
         let results = ExperimentResults(experiment: self, runs: runs, failures: failures, interrupted: interrupted)
         progress?.finish(results.statusLine)
+        // The reasons, which the status line only counts.
+        if progress != nil { results.failureLines.forEach { print($0) } }
         return results
     }
 

@@ -107,6 +107,23 @@ public final class ExperimentResults {
         return line
     }
 
+    /// Why runs failed: one line per model and message, with the seeds it failed at
+    /// ("large-margin failed at seeds 0, 1: the run crashed (signal 4): ...: Fatal error: ...").
+    public var failureLines: [String] {
+        var groups: [(model: String, message: String, seeds: [UInt64])] = []
+        for failure in failures {
+            if let index = groups.firstIndex(where: { $0.model == failure.model && $0.message == failure.message }) {
+                groups[index].seeds.append(failure.seed)
+            } else {
+                groups.append((failure.model, failure.message, [failure.seed]))
+            }
+        }
+        return groups.map { group in
+            let seeds = (group.seeds.count == 1 ? "seed " : "seeds ") + group.seeds.map(String.init).joined(separator: ", ")
+            return "\(group.model) failed at \(seeds): \(group.message)"
+        }
+    }
+
     func checkModel(_ model: String) {
         guard models.contains(model) else { fatalError("the experiment has no model \"\(model)\"; its models: \(models)") }
     }

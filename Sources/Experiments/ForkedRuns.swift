@@ -85,7 +85,7 @@ enum ForkedRuns {
     static func run<Output: Codable>(
         count: Int, workers: Int, threadsPerRun: Int, onChange: (Counts) -> Void, work: (Int) throws -> Output
     ) -> (outcomes: [Outcome<Output>], interrupted: Bool) {
-        precondition(workers >= 1, "an experiment needs at least one worker, got \(workers)")
+        guard workers >= 1 else { fatalError("an experiment needs at least one worker, got \(workers)") }
         // Opened here, once: a child then needs none of the loader's first-use work (generic
         // metadata and witness tables the runtime builds under locks another thread of this
         // process might hold at the moment of the fork).

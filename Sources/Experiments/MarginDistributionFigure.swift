@@ -7,7 +7,7 @@ extension ExperimentResults {
     /// end is the smallest margins, where the large-margin loss should act; `upToFraction`
     /// below 1 shows only that closest share of the points, enlarged.
     public func marginDistributionFigure(models chosen: [String]? = nil, upToFraction: Double = 1, title: String? = nil) -> Figure {
-        precondition(upToFraction > 0 && upToFraction <= 1, "upToFraction must be in (0, 1], got \(upToFraction)")
+        guard upToFraction > 0 && upToFraction <= 1 else { fatalError("upToFraction must be in (0, 1], got \(upToFraction)") }
         let names = chosen ?? models
         let series = names.enumerated().map { index, model -> Series in
             let margins = trainingMargins(of: model).sorted()

@@ -18,7 +18,7 @@ public struct MeasuredQuantity {
 
     /// A measurement named `name`.
     public init(_ name: String, higherIsBetter: Bool = true, measure: @escaping (Sequential<Float>, SplitData) -> Double) {
-        precondition(!name.isEmpty, "a measurement needs a name")
+        guard !name.isEmpty else { fatalError("a measurement needs a name") }
         self.name = name
         self.higherIsBetter = higherIsBetter
         self.measure = measure

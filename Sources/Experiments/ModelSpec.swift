@@ -24,7 +24,7 @@ public struct ModelSpec {
         grid: HyperparameterGrid = HyperparameterGrid(),
         configuration: @escaping (HyperparameterGrid.Point) -> ModelConfiguration
     ) {
-        precondition(!name.isEmpty, "a model needs a name")
+        guard !name.isEmpty else { fatalError("a model needs a name") }
         self.name = name
         self.network = network
         self.grid = grid

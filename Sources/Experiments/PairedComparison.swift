@@ -24,8 +24,9 @@ public struct PairedComparison: Sendable, Equatable, Codable {
         model: String, baseline: String, quantity: String, seeds: [UInt64], modelValues: [Double],
         baselineValues: [Double], higherIsBetter: Bool = true
     ) {
-        precondition(modelValues.count == baselineValues.count && seeds.count == modelValues.count,
-                     "a paired comparison needs one value of each model per seed")
+        guard modelValues.count == baselineValues.count && seeds.count == modelValues.count else {
+            fatalError("a paired comparison needs one value of each model per seed")
+        }
         self.model = model
         self.baseline = baseline
         self.quantity = quantity

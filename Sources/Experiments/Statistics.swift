@@ -18,7 +18,7 @@ public enum Statistics {
     /// The `q` quantile (0 ... 1) with linear interpolation between order statistics
     /// (NumPy's default): position q (n - 1) in the sorted values.
     public static func quantile(_ values: [Double], _ q: Double) -> Double {
-        precondition((0...1).contains(q), "a quantile needs q in [0, 1], got \(q)")
+        guard (0...1).contains(q) else { fatalError("a quantile needs q in [0, 1], got \(q)") }
         guard !values.isEmpty else { return .nan }
         let sorted = values.sorted()
         let position = q * Double(sorted.count - 1)
@@ -30,7 +30,7 @@ public enum Statistics {
 
     /// P(T <= t) for Student's t with `degreesOfFreedom` (> 0) degrees of freedom.
     public static func studentTCumulative(_ t: Double, degreesOfFreedom nu: Double) -> Double {
-        precondition(nu > 0, "Student's t needs positive degrees of freedom, got \(nu)")
+        guard nu > 0 else { fatalError("Student's t needs positive degrees of freedom, got \(nu)") }
         if t.isNaN { return .nan }
         if t.isInfinite { return t > 0 ? 1 : 0 }
         let tail = 0.5 * regularizedIncompleteBeta(a: nu / 2, b: 0.5, x: nu / (nu + t * t))
@@ -39,7 +39,7 @@ public enum Statistics {
 
     /// The t with P(T <= t) = `p` (0 < p < 1), found by bisection on the distribution function.
     public static func studentTQuantile(_ p: Double, degreesOfFreedom nu: Double) -> Double {
-        precondition(p > 0 && p < 1, "a quantile of Student's t needs 0 < p < 1, got \(p)")
+        guard p > 0 && p < 1 else { fatalError("a quantile of Student's t needs 0 < p < 1, got \(p)") }
         var (low, high) = (-1.0, 1.0)
         while studentTCumulative(low, degreesOfFreedom: nu) > p { low *= 2 }
         while studentTCumulative(high, degreesOfFreedom: nu) < p { high *= 2 }
@@ -61,7 +61,7 @@ public enum Statistics {
     /// (modified Lentz), using the symmetry I_x(a, b) = 1 - I_{1-x}(b, a) where that
     /// converges faster.
     public static func regularizedIncompleteBeta(a: Double, b: Double, x: Double) -> Double {
-        precondition(a > 0 && b > 0, "the incomplete beta function needs a, b > 0")
+        guard a > 0 && b > 0 else { fatalError("the incomplete beta function needs a, b > 0") }
         if x <= 0 { return 0 }
         if x >= 1 { return 1 }
         let logFront = lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) + b * log1p(-x)

@@ -26,7 +26,7 @@ public func decisionBoundaryFigure(
     panels: [DecisionBoundaryPanel], range: PlotRange? = nil, resolution: Int = 200, panelWidth: Int = 450,
     height: Int? = nil, gnuplot: Gnuplot = Gnuplot()
 ) -> Figure {
-    precondition(!panels.isEmpty, "a decision-boundary figure needs at least one panel")
+    guard !panels.isEmpty else { fatalError("a decision-boundary figure needs at least one panel") }
     let shown = range ?? PlotRange(bounding: panels.flatMap { [$0.training?.inputs, $0.test?.inputs].compactMap { $0 } })
     let drawings = panels.map { DecisionBoundaryDrawing(panel: $0, range: shown, resolution: resolution) }
     var body = drawings.enumerated().map { $1.dataBlocks(index: $0) }.joined()

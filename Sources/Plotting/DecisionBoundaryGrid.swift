@@ -25,7 +25,7 @@ struct DecisionBoundaryGrid {
 
     /// Evaluates `classifier` (in inference mode, recording no gradients) on the grid.
     init(range: PlotRange, resolution: Int, classifier: (Tensor<Float>) -> Tensor<Float>) {
-        precondition(resolution >= 2, "a decision-boundary grid needs a resolution of at least 2, got \(resolution)")
+        guard resolution >= 2 else { fatalError("a decision-boundary grid needs a resolution of at least 2, got \(resolution)") }
         self.range = range
         self.resolution = resolution
         func centres(_ axis: ClosedRange<Double>) -> [Double] {

@@ -26,7 +26,9 @@ public struct DecisionBoundaryPanel {
         classifier: @escaping (Tensor<Float>) -> Tensor<Float>
     ) {
         for data in [training, test].compactMap({ $0 }) {
-            precondition(data.inputs.rank == 2 && data.inputs.shape[1] == 2, "a decision-boundary panel needs 2-D points of shape [n, 2], got \(data.inputs.shape)")
+            guard data.inputs.rank == 2 && data.inputs.shape[1] == 2 else {
+                fatalError("a decision-boundary panel needs 2-D points of shape [n, 2], got \(data.inputs.shape)")
+            }
         }
         self.title = title
         self.training = training

@@ -33,7 +33,7 @@ public struct Figure: Sendable, CustomStringConvertible {
         summary: String, width: Int = 640, height: Int = 480, body: String, gnuplot: Gnuplot = Gnuplot(),
         svgDisplayLimit: Int = 200_000
     ) {
-        precondition(width > 0 && height > 0, "a figure needs a positive size, got \(width)x\(height)")
+        guard width > 0 && height > 0 else { fatalError("a figure needs a positive size, got \(width)x\(height)") }
         self.summary = summary
         self.width = width
         self.height = height

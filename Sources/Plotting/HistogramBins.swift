@@ -11,7 +11,7 @@ struct HistogramBins: Equatable {
     ///   - range: The span of the bins; nil: from the smallest to the largest finite value
     ///     of all groups (a single value v gets [v - 0.5, v + 0.5]; no values, [0, 1]).
     init(groups: [[Double]], binCount: Int, range: ClosedRange<Double>? = nil) {
-        precondition(binCount >= 1, "a histogram needs at least one bin, got \(binCount)")
+        guard binCount >= 1 else { fatalError("a histogram needs at least one bin, got \(binCount)") }
         let finite = groups.joined().filter(\.isFinite)
         var low = range?.lowerBound ?? finite.min() ?? 0
         var high = range?.upperBound ?? finite.max() ?? 1

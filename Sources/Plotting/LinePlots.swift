@@ -18,8 +18,10 @@
 public func linePlots(
     _ panels: [LinePanel], summary: String? = nil, panelWidth: Int = 480, height: Int = 380, gnuplot: Gnuplot = Gnuplot()
 ) -> Figure {
-    precondition(!panels.isEmpty, "a figure of line plots needs at least one panel")
-    precondition(panelWidth > 0 && height > 0, "line plots need a positive panel width and height, got \(panelWidth) and \(height)")
+    guard !panels.isEmpty else { fatalError("a figure of line plots needs at least one panel") }
+    guard panelWidth > 0 && height > 0 else {
+        fatalError("line plots need a positive panel width and height, got \(panelWidth) and \(height)")
+    }
     let titles = panels.map { Figure.oneLine($0.title) }.filter { !$0.isEmpty }
     let count = panels.count == 1 ? "1 panel" : "\(panels.count) panels"
     let description = summary.map(Figure.oneLine)

@@ -19,7 +19,7 @@ enum MarchingSquares {
     ///     is the value at `(xs[column], ys[row])`.
     /// - Returns: The segments of the level line, square by square.
     static func zeroLevel(values: [Double], xs: [Double], ys: [Double]) -> [LineSegment] {
-        precondition(values.count == xs.count * ys.count, "marching squares needs one value per grid point")
+        guard values.count == xs.count * ys.count else { fatalError("marching squares needs one value per grid point") }
         var segments: [LineSegment] = []
         guard xs.count >= 2, ys.count >= 2 else { return segments }
         for row in 0..<(ys.count - 1) {

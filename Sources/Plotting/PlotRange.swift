@@ -9,8 +9,12 @@ public struct PlotRange: Sendable, Equatable {
 
     /// The rectangle `x` by `y`; both must have positive width.
     public init(x: ClosedRange<Double>, y: ClosedRange<Double>) {
-        precondition(x.lowerBound < x.upperBound && y.lowerBound < y.upperBound, "a plot range needs positive width and height, got x \(x), y \(y)")
-        precondition([x.lowerBound, x.upperBound, y.lowerBound, y.upperBound].allSatisfy(\.isFinite), "a plot range must be finite, got x \(x), y \(y)")
+        guard x.lowerBound < x.upperBound && y.lowerBound < y.upperBound else {
+            fatalError("a plot range needs positive width and height, got x \(x), y \(y)")
+        }
+        guard [x.lowerBound, x.upperBound, y.lowerBound, y.upperBound].allSatisfy(\.isFinite) else {
+            fatalError("a plot range must be finite, got x \(x), y \(y)")
+        }
         self.x = x
         self.y = y
     }
@@ -38,7 +42,9 @@ public struct PlotRange: Sendable, Equatable {
     public init<Scalar: TensorScalar>(bounding tensors: [Tensor<Scalar>], padding: Double = 0.1) {
         var points: [(x: Double, y: Double)] = []
         for tensor in tensors {
-            precondition(tensor.rank == 2 && tensor.shape[1] == 2, "a 2-D plot needs points of shape [n, 2], got \(tensor.shape)")
+            guard tensor.rank == 2 && tensor.shape[1] == 2 else {
+                fatalError("a 2-D plot needs points of shape [n, 2], got \(tensor.shape)")
+            }
             tensor.withUnsafeBufferPointer { scalars in
                 for row in 0..<tensor.shape[0] { points.append((Double(scalars[2 * row]), Double(scalars[2 * row + 1]))) }
             }

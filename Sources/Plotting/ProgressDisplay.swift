@@ -45,7 +45,7 @@ public final class ProgressDisplay {
     ///   - minimumInterval: The shortest time between two shown reports, in seconds.
     ///   - writer: Where terminal output goes (standard output, flushed, by default).
     public init(barWidth: Int = 30, minimumInterval: Double = 0.1, writer: @escaping (String) -> Void = ProgressDisplay.writeToStandardOutput) {
-        precondition(barWidth >= 1, "a progress bar needs a width of at least 1, got \(barWidth)")
+        guard barWidth >= 1 else { fatalError("a progress bar needs a width of at least 1, got \(barWidth)") }
         displayID = "progress-\(Self.instances.add(1, ordering: .relaxed).newValue)"
         self.barWidth = barWidth
         self.minimumInterval = minimumInterval

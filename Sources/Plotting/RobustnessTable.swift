@@ -22,7 +22,9 @@ public struct RobustnessTable: Sendable, Equatable, CustomStringConvertible {
 
     /// A table with a column per name and curve (equally many of each).
     public init(names: [String], curves: [RobustAccuracy]) {
-        precondition(names.count == curves.count, "a robustness table needs a name per curve, got \(names.count) names and \(curves.count) curves")
+        guard names.count == curves.count else {
+            fatalError("a robustness table needs a name per curve, got \(names.count) names and \(curves.count) curves")
+        }
         self.names = names
         self.curves = curves
     }

@@ -36,9 +36,13 @@ public struct Series: Sendable, Equatable {
         name: String, xs: [Double], ys: [Double], errors: [Double]? = nil, style: Style = .linesPoints, colorIndex: Int? = nil,
         dashed: Bool = false
     ) {
-        precondition(xs.count == ys.count, "a series needs as many x as y values, got \(xs.count) and \(ys.count) for \"\(name)\"")
+        guard xs.count == ys.count else {
+            fatalError("a series needs as many x as y values, got \(xs.count) and \(ys.count) for \"\(name)\"")
+        }
         if let errors {
-            precondition(errors.count == ys.count, "a series needs an error bar per y value, got \(errors.count) for \(ys.count) values in \"\(name)\"")
+            guard errors.count == ys.count else {
+                fatalError("a series needs an error bar per y value, got \(errors.count) for \(ys.count) values in \"\(name)\"")
+            }
         }
         self.name = name
         self.xs = xs

@@ -15,7 +15,7 @@ public enum StudentT {
     ///
     ///     StudentT.quantile975(degreesOfFreedom: 1)   // 12.706205
     public static func quantile975(degreesOfFreedom nu: Int) -> Double {
-        precondition(nu >= 1, "Student's t needs at least one degree of freedom, got \(nu)")
+        guard nu >= 1 else { fatalError("Student's t needs at least one degree of freedom, got \(nu)") }
         if nu <= table.count { return table[nu - 1] }
         let z = 1.959963984540054
         let v = Double(nu)

@@ -97,6 +97,23 @@ struct ExperimentRunTests {
         #expect(results.failures[2].message.contains("crashed"))
         #expect(results.failures[2].message.contains("seed 2 traps on purpose"))
         #expect(results.statusLine == "experiment: 2/6 runs done (2 models x 3 seeds), 4 failed")
+        // The reasons, one line per model and message.
+        #expect(results.failureLines.count == 4)
+        #expect(results.failureLines[0] == "cross-entropy failed at seed 1: no data for seed 1")
+        #expect(results.failureLines[1] == "large-margin failed at seed 1: no data for seed 1")
+        #expect(results.failureLines[2].hasPrefix("cross-entropy failed at seed 2: the run crashed"))
+        #expect(results.failureLines[2].contains("seed 2 traps on purpose"))
+    }
+
+    @Test("failures with the same message are one line per model, listing the seeds")
+    func failureLinesGroupSeeds() {
+        struct Unavailable: Error, CustomStringConvertible { var description: String { "the data is unavailable" } }
+        let source = DataSource(name: "unavailable") { _ in throw Unavailable() }
+        let results = smallExperiment(seeds: [3, 5], data: source).run(workers: 2, showProgress: false)
+        #expect(results.failureLines == [
+            "cross-entropy failed at seeds 3, 5: the data is unavailable",
+            "large-margin failed at seeds 3, 5: the data is unavailable",
+        ])
     }
 
     @Test("an interrupt stops the runs under way within seconds and keeps the finished ones")

@@ -14,8 +14,9 @@ public struct Adam<Scalar: TensorScalar>: Optimizer {
     private var slots = OptimizerSlots<Scalar>(perParameter: 2)
 
     public init(learningRate: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8, weightDecay: Double = 0) {
-        precondition(learningRate >= 0 && (0..<1).contains(beta1) && (0..<1).contains(beta2) && epsilon > 0 && weightDecay >= 0,
-                     "Adam needs learningRate >= 0, beta1 and beta2 in [0, 1), epsilon > 0, weightDecay >= 0")
+        guard learningRate >= 0 && (0..<1).contains(beta1) && (0..<1).contains(beta2) && epsilon > 0 && weightDecay >= 0 else {
+            fatalError("Adam needs learningRate >= 0, beta1 and beta2 in [0, 1), epsilon > 0, weightDecay >= 0")
+        }
         self.learningRate = learningRate
         self.beta1 = beta1
         self.beta2 = beta2

@@ -15,7 +15,7 @@ public func globalNorm<Model: Layer>(of gradient: Model) -> Double {
 /// clip_by_global_norm); returns the norm before clipping.
 @discardableResult
 public func clipByGlobalNorm<Model: Layer>(_ gradient: inout Model, maxNorm: Double) -> Double {
-    precondition(maxNorm > 0, "clipByGlobalNorm needs a positive maxNorm, got \(maxNorm)")
+    guard maxNorm > 0 else { fatalError("clipByGlobalNorm needs a positive maxNorm, got \(maxNorm)") }
     let norm = globalNorm(of: gradient)
     guard norm > maxNorm else { return norm }
     let scale = Model.Scalar(maxNorm / norm)

@@ -16,8 +16,9 @@ public struct RMSProp<Scalar: TensorScalar>: Optimizer {
     private var slots = OptimizerSlots<Scalar>(perParameter: 2)
 
     public init(learningRate: Double = 1e-3, decay: Double = 0.9, momentum: Double = 0, epsilon: Double = 1e-10, weightDecay: Double = 0) {
-        precondition(learningRate >= 0 && (0..<1).contains(decay) && momentum >= 0 && epsilon > 0 && weightDecay >= 0,
-                     "RMSProp needs learningRate >= 0, decay in [0, 1), momentum >= 0, epsilon > 0, weightDecay >= 0")
+        guard learningRate >= 0 && (0..<1).contains(decay) && momentum >= 0 && epsilon > 0 && weightDecay >= 0 else {
+            fatalError("RMSProp needs learningRate >= 0, decay in [0, 1), momentum >= 0, epsilon > 0, weightDecay >= 0")
+        }
         self.learningRate = learningRate
         self.decay = decay
         self.momentum = momentum

@@ -14,7 +14,9 @@ public struct SGD<Scalar: TensorScalar>: Optimizer {
     private var velocity = OptimizerSlots<Scalar>(perParameter: 1)
 
     public init(learningRate: Double, momentum: Double = 0, nesterov: Bool = false, weightDecay: Double = 0) {
-        precondition(learningRate >= 0 && momentum >= 0 && weightDecay >= 0, "SGD needs non-negative learningRate, momentum and weightDecay")
+        guard learningRate >= 0 && momentum >= 0 && weightDecay >= 0 else {
+            fatalError("SGD needs non-negative learningRate, momentum and weightDecay")
+        }
         self.learningRate = learningRate
         self.momentum = momentum
         self.nesterov = nesterov

@@ -23,7 +23,7 @@ public struct ExponentialDecay: LearningRateSchedule {
     public var mode: Mode
 
     public init(initial: Double, decayRate: Double, decaySteps: Int, mode: Mode = .staircase) {
-        precondition(decaySteps > 0, "ExponentialDecay needs decaySteps > 0, got \(decaySteps)")
+        guard decaySteps > 0 else { fatalError("ExponentialDecay needs decaySteps > 0, got \(decaySteps)") }
         self.initial = initial
         self.decayRate = decayRate
         self.decaySteps = decaySteps
@@ -61,7 +61,7 @@ public struct CosineDecay: LearningRateSchedule {
     public var totalSteps: Int
 
     public init(initial: Double, final: Double = 0, totalSteps: Int) {
-        precondition(totalSteps > 0, "CosineDecay needs totalSteps > 0, got \(totalSteps)")
+        guard totalSteps > 0 else { fatalError("CosineDecay needs totalSteps > 0, got \(totalSteps)") }
         self.initial = initial
         self.final = final
         self.totalSteps = totalSteps

@@ -192,7 +192,7 @@ public struct MinibatchSampler: Sendable {
     private var position = 0
 
     public init(count: Int, batchSize: Int, seed: UInt64) {
-        precondition(count > 0 && batchSize > 0, "MinibatchSampler needs count > 0 and batchSize > 0")
+        guard count > 0 && batchSize > 0 else { fatalError("MinibatchSampler needs count > 0 and batchSize > 0") }
         self.count = count
         self.batchSize = batchSize
         generator = SeededGenerator(seed: seed)

@@ -43,7 +43,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 
     /// A uniform integer in 0..<bound (Lemire's unbiased method, same on every platform).
     public mutating func nextInt(below bound: Int) -> Int {
-        precondition(bound > 0, "nextInt(below:) needs a positive bound, got \(bound)")
+        guard bound > 0 else { fatalError("nextInt(below:) needs a positive bound, got \(bound)") }
         let b = UInt64(bound)
         var product = next().multipliedFullWidth(by: b)
         if product.low < b {
