@@ -75,7 +75,7 @@ public struct Experiment {
         let results = ExperimentResults(experiment: self, runs: runs, failures: failures, interrupted: interrupted)
         progress?.finish(results.statusLine)
         // The reasons, which the status line only counts.
-        if progress != nil { results.failureLines.forEach { print($0) } }
+        if showProgress { results.failureLines.forEach { print($0) } }
         return results
     }
 
