@@ -60,9 +60,10 @@ let package = Package(
             name: "Plotting",
             dependencies: ["Tensors", "Models", "Datasets", "Margins", "Attacks", "NotebookDisplay", "ProcessSpawning"],
             exclude: ["README.md"]),
+        .target(name: "SeedStatistics", exclude: ["README.md"]),
         .target(
             name: "Experiments",
-            dependencies: ["Tensors", "Models", "Datasets", "Margins", "Plotting", "NotebookDisplay", "CProcessControl"],
+            dependencies: ["Tensors", "Models", "Datasets", "Margins", "Plotting", "NotebookDisplay", "CProcessControl", "SeedStatistics"],
             exclude: ["README.md"]),
         .target(name: "MarginKit", dependencies: ["Tensors", "Models", "Datasets", "Margins", "Attacks", "Plotting", "Experiments"]),
         // The executable is linked with --export-dynamic: cell libraries, loaded with dlopen,
@@ -103,7 +104,7 @@ let package = Package(
             exclude: ["README.md"]),
         .target(name: "NotebookRunner", dependencies: ["SwiftSession", "CellSyntax", "NotebookDisplay"]),
         .target(
-            name: "Sweeps", dependencies: ["ProcessSpawning", .product(name: "Crypto", package: "swift-crypto")],
+            name: "Sweeps", dependencies: ["ProcessSpawning", "SeedStatistics", .product(name: "Crypto", package: "swift-crypto")],
             exclude: ["README.md"]),
         .target(name: "MarginTestSupport", dependencies: ["Tensors"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors", "MarginTestSupport"]),
@@ -116,8 +117,9 @@ let package = Package(
         .testTarget(name: "CellSyntaxTests", dependencies: ["CellSyntax"]),
         .testTarget(name: "SwiftSessionTests", dependencies: ["SwiftSession"]),
         .testTarget(name: "ProcessSpawningTests", dependencies: ["ProcessSpawning"]),
+        .testTarget(name: "SeedStatisticsTests", dependencies: ["SeedStatistics"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Datasets", "Models", "Margins", "Tensors", "MarginTestSupport"]),
-        .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Experiments"]),
+        .testTarget(name: "SweepsTests", dependencies: ["Sweeps"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "Datasets", "Models", "MarginTestSupport"]),
     ],
     swiftLanguageModes: [.v5]

@@ -1,3 +1,5 @@
+import SeedStatistics
+
 /// A comparison a claim states, evaluated on an experiment's results.
 public enum ClaimTest {
     /// `model` is better than `baseline` on `quantity` in at least `count` of the seeds

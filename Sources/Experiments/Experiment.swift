@@ -1,5 +1,6 @@
 import Foundation
 import Models
+import SeedStatistics
 import Tensors
 
 /// Models compared over seeds: for every seed and model, each point of the model's grid is

@@ -1,4 +1,5 @@
 import Models
+import SeedStatistics
 import Tensors
 
 /// What an experiment measured: one `SeedResult` per finished (model, seed), the failures,

@@ -1,3 +1,5 @@
+import SeedStatistics
+
 /// A model against a baseline on one quantity, paired by seed (both trained on the same
 /// data and from the same initial weights at each seed): the mean difference with its 95%
 /// interval, how many seeds each side won, and the paired t-test's two-sided p-value.

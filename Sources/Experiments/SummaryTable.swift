@@ -1,4 +1,5 @@
 import NotebookDisplay
+import SeedStatistics
 
 /// Mean and 95% interval of each quantity for each model, over the seeds each finished:
 /// "0.9680 ± 0.0041" (the interval's half-width), shown as HTML in a notebook and as

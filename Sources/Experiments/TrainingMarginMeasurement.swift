@@ -2,6 +2,7 @@ import Datasets
 import Foundation
 import Margins
 import Models
+import SeedStatistics
 import Tensors
 
 /// How the training points' distances to the decision boundary are measured on 2-D data:

@@ -1,4 +1,5 @@
 import Foundation
+import SeedStatistics
 
 /// A sweep's numbers per point and model: each numeric quantity's mean over seeds with its
 /// 95% interval (Student's t), as Markdown tables (DIR/summary.md, and on the terminal) and
@@ -11,7 +12,7 @@ public struct SweepSummary: Sendable {
         /// The model.
         public var model: String
         /// The mean over seeds and its interval.
-        public var interval: SeedInterval
+        public var interval: MeanInterval
     }
 
     /// One curve of a plot: a model (and the other swept parameters' values) across the first
@@ -53,7 +54,7 @@ public struct SweepSummary: Sendable {
             entries[quantity] = order.compactMap { group in
                 let values = groups[group]!.compactMap { $0.values[quantity]?.number }
                 guard !values.isEmpty else { return nil }
-                return Entry(key: Array(group.dropLast()), model: group.last!, interval: SeedInterval(values))
+                return Entry(key: Array(group.dropLast()), model: group.last!, interval: MeanInterval(values))
             }
         }
         self.entries = entries

@@ -1,28 +1,9 @@
-import Experiments
 import Foundation
 import Sweeps
 import Testing
 
 @Suite("Sweep summaries")
 struct SweepSummaryTests {
-    @Test("the 97.5% t quantile agrees with the Experiments module's (an independent computation) for 1 to 300 degrees of freedom")
-    func studentT() {
-        for nu in 1...300 {
-            let reference = Statistics.studentTQuantile(0.975, degreesOfFreedom: Double(nu))
-            #expect(abs(StudentT.quantile975(degreesOfFreedom: nu) - reference) < 2e-6, "nu = \(nu)")
-        }
-    }
-
-    @Test("a seed interval is the mean plus or minus t s / sqrt(n), as the Experiments module's")
-    func interval() {
-        let values = [0.91, 0.95, 0.97, 0.9]
-        let ours = SeedInterval(values)
-        let theirs = MeanInterval(values)
-        #expect(abs(ours.mean - theirs.mean) < 1e-12)
-        #expect(abs(ours.halfWidth - theirs.halfWidth) < 1e-6)
-        #expect(SeedInterval([0.5]).halfWidth.isNaN)
-    }
-
     private func row(_ x: String, _ other: String, _ model: String, _ seed: Int, _ value: Double) -> ResultsTable.Row {
         ResultsTable.Row(parameters: [x, other, "true"], seed: .integer(seed), model: model,
                          values: ["test_accuracy": .number(value), "chosen": .text("-")])

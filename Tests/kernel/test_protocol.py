@@ -79,6 +79,18 @@ def test_complete_project_type(kc):
     assert (content["cursor_start"], content["cursor_end"]) == (0, 4)
 
 
+def test_complete_and_inspect_the_experiments_api(kc):
+    # Experiments (and the statistics it re-exports) is preloaded like the numerics: its
+    # names complete and its doc comments show.
+    content = request(kc, "complete", "ModelSp", 7)["content"]
+    assert "ModelSpec" in content["matches"], content
+    content = request(kc, "complete", "MeanInt", 7)["content"]
+    assert "MeanInterval" in content["matches"], content
+    inspected = request(kc, "inspect", "HyperparameterGrid", 18)["content"]
+    assert inspected["found"] is True, inspected
+    assert "validation" in inspected["data"]["text/plain"], inspected
+
+
 def test_complete_member(kc):
     run_ok(kc, "struct Pt { var alpha = 1; func beta() {} }\nvar pt = Pt()")
     content = request(kc, "complete", "pt.al", 5)["content"]
