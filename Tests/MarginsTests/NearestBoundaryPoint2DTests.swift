@@ -50,6 +50,47 @@ struct NearestBoundaryPoint2DTests {
         #expect(abs(far.x) <= 1e-9 && abs(far.y - 1) <= 1e-6, "found \(far)")
     }
 
+    @Test("rays left once they cannot come nearer change nothing: the answer of following every ray", arguments: [Norm.l1, .l2, .lInfinity])
+    func leavingRaysChangesNothing(norm: Norm) {
+        // A wavy boundary, y = 0.3 sin(3 x): many rays cross it, at different distances.
+        let score = { (xy: Tensor<Double>) -> Tensor<Double> in
+            let s = xy.scalars
+            let margin = (0..<xy.shape[0]).map { s[2 * $0 + 1] - 0.3 * sin(3 * s[2 * $0]) }
+            return Tensor(shape: [xy.shape[0], 2], scalars: margin.flatMap { [$0, -$0] })
+        }
+        let points = Tensor<Double>([[0, 0.5], [1, -0.6], [-0.7, 0.1], [0.4, 0.35], [2, 1.5]])
+        let (directions, steps, bisections, maxRadius) = (48, 12, 20, 2.0)
+        let found = nearestBoundaryPoints2D(of: points, norm: norm, maxRadius: maxRadius, directions: directions, steps: steps,
+                                            bisections: bisections, scoring: score)
+        // Every ray marched and bisected to the end, one at a time.
+        let x = points.scalars
+        for p in 0..<points.shape[0] {
+            let label = { (radius: Double, angle: Double) -> Bool in
+                let probe = Tensor<Double>(shape: [1, 2], scalars: [x[2 * p] + radius * cos(angle), x[2 * p + 1] + radius * sin(angle)])
+                return score(probe).scalars[0] > score(probe).scalars[1]
+            }
+            let own = label(0, 0)
+            var best = Double.infinity
+            for k in 0..<directions {
+                let angle = 2 * Double.pi * Double(k) / Double(directions)
+                guard let step = (1...steps).first(where: { label(maxRadius * Double($0) / Double(steps), angle) != own }) else { continue }
+                var (inside, outside) = (maxRadius * Double(step - 1) / Double(steps), maxRadius * Double(step) / Double(steps))
+                for _ in 0..<bisections {
+                    let middle = (inside + outside) / 2
+                    if label(middle, angle) != own { outside = middle } else { inside = middle }
+                }
+                let (u, v) = (cos(angle), sin(angle))
+                let length: Double = switch norm {
+                case .l1: abs(u) + abs(v)
+                case .lInfinity: max(abs(u), abs(v))
+                default: 1
+                }
+                best = min(best, outside * length)
+            }
+            #expect(found[p].distance == best, "point \(p) in \(norm): \(found[p].distance) against \(best)")
+        }
+    }
+
     @Test("no boundary within the radius: infinite distance and no point; the distances agree with exactDistances2D")
     func agreesWithDistances() {
         let points = Tensor<Double>([[50, 0], [0.3, -0.2]])
