@@ -27,7 +27,10 @@ enum SessionSetup {
             moduleSearchArguments: SessionConfiguration.moduleSearchArguments(buildProducts: buildProducts),
             preloadedImports: preloadedImports,
             executorCommand: [executablePath, "executor", "--command-fd", "3", "--event-fd", "4"],
-            indexedModules: ["CellRuntime", "NotebookDisplay", "Tensors", "Models", "Datasets", "Margins", "Attacks", "Plotting"])
+            indexedModules: [
+                "CellRuntime", "NotebookDisplay", "Tensors", "Models", "Datasets", "Margins", "Attacks", "Plotting", "Experiments",
+                "SeedStatistics",
+            ])
     }
 }
 

@@ -143,6 +143,10 @@ def test_completion_falls_back_when_the_tool_cannot_start(kernelspec_prefix):
         assert reply["matches"] == ["fatalError"], reply
         assert complete(kc, "Tens")["matches"], "the symbol-graph completion answers"
         assert inspect(kc, "Tensor")["found"]
+        # Every preloaded library module is in the index, the experiments and their statistics too.
+        assert "ModelSpec" in complete(kc, "ModelSp")["matches"]
+        assert "MeanInterval" in complete(kc, "MeanInt")["matches"]
+        assert inspect(kc, "HyperparameterGrid")["found"]
         assert time.monotonic() - started < 20
         assert run_ok(kc, "1 + 1").result == "2"
     finally:
