@@ -57,82 +57,68 @@ public func nearestBoundaryPoints2D<Scalar>(
         }
     }
     let predicted = classes(of: points)
-
-    /// The length in `norm` of the unit l2 vector at `angle`: a crossing at radius r is r times it away.
-    func length(_ angle: Double) -> Double {
-        let (x, y) = (cos(angle), sin(angle))
+    let rays = (0..<directions).map { k -> (Double, Double) in
+        let angle = 2 * Double.pi * Double(k) / Double(directions)
+        return (cos(angle), sin(angle))
+    }
+    // A crossing at radius r along a ray is r times the ray's length in `norm` away.
+    let lengths = rays.map { ray -> Double in
         switch norm {
-        case .l1: return abs(x) + abs(y)
+        case .l1: return abs(ray.0) + abs(ray.1)
         case .l2: return 1
-        case .lInfinity: return max(abs(x), abs(y))
-        case .lp(let q): return pow(pow(abs(x), q) + pow(abs(y), q), 1 / q)
+        case .lInfinity: return max(abs(ray.0), abs(ray.1))
+        case .lp(let q): return pow(pow(abs(ray.0), q) + pow(abs(ray.1), q), 1 / q)
         }
     }
-
-    /// Along each (point, angle) ray, the first radius found past the boundary (infinity where
-    /// the class does not change within `maxRadius`). A ray is followed only while it can
-    /// still come nearer than the crossings found so far on its point's other rays: one that
-    /// cannot is left where it is, farther than the nearest (inside < outside), so it is never
-    /// chosen, as it would not have been had it been followed to the end.
-    func firstCrossings(_ rays: [(point: Int, angle: Double)]) -> [Double] {
-        let unit = rays.map { (cos($0.angle), sin($0.angle)) }
-        let rayLengths = rays.map { length($0.angle) }
-        // Per point: the distance of the nearest crossing found so far.
-        var nearest = [Double](repeating: .infinity, count: n)
-        // For every ray: the last radius known to keep the class and the first known to change it.
-        var inside = [Double](repeating: 0, count: rays.count)
-        var outside = [Double](repeating: .infinity, count: rays.count)
-        func canComeNearer(_ index: Int) -> Bool { inside[index] * rayLengths[index] < nearest[rays[index].point] }
-        /// The points at `radii` along the rays `indices`, as rows of one batch.
-        func probes(_ indices: [Int], at radii: (Int) -> Double) -> [Double] {
-            var xy = [Double]()
-            xy.reserveCapacity(2 * indices.count)
-            for index in indices {
-                let (p, radius) = (rays[index].point, radii(index))
-                xy.append(points[2 * p] + radius * unit[index].0)
-                xy.append(points[2 * p + 1] + radius * unit[index].1)
-            }
-            return xy
+    // For every (point, ray), index p * directions + r: the last radius known to keep the class
+    // and the first known to change it; per point, the distance of the nearest crossing found.
+    var inside = [Double](repeating: 0, count: n * directions)
+    var outside = [Double](repeating: .infinity, count: n * directions)
+    var nearestCrossing = [Double](repeating: .infinity, count: n)
+    // A ray that cannot come nearer than its point's nearest crossing is left where it is,
+    // farther than the nearest (inside < outside): it would never have been chosen.
+    func canComeNearer(_ index: Int) -> Bool { inside[index] * lengths[index % directions] < nearestCrossing[index / directions] }
+    /// The points at `radius(index)` along the rays `indices`, as rows of one batch.
+    func probes(_ indices: [Int], at radius: (Int) -> Double) -> [Double] {
+        var xy = [Double]()
+        xy.reserveCapacity(2 * indices.count)
+        for index in indices {
+            let (p, r, distance) = (index / directions, index % directions, radius(index))
+            xy.append(points[2 * p] + distance * rays[r].0)
+            xy.append(points[2 * p + 1] + distance * rays[r].1)
         }
-        func record(_ index: Int, _ radius: Double, changed: Bool) {
-            if changed {
-                outside[index] = radius
-                nearest[rays[index].point] = min(nearest[rays[index].point], radius * rayLengths[index])
-            } else {
-                inside[index] = radius
-            }
-        }
-        for step in 1...steps {
-            let radius = maxRadius * Double(step) / Double(steps)
-            let open = rays.indices.filter { outside[$0].isInfinite && canComeNearer($0) }
-            if open.isEmpty { break }
-            for (index, label) in zip(open, classes(of: probes(open) { _ in radius })) {
-                record(index, radius, changed: label != predicted[rays[index].point])
-            }
-        }
-        for _ in 0..<bisections {
-            let crossed = rays.indices.filter { outside[$0].isFinite && canComeNearer($0) }
-            if crossed.isEmpty { break }
-            let middle = { (index: Int) in (inside[index] + outside[index]) / 2 }
-            let labels = classes(of: probes(crossed, at: middle))
-            for (index, label) in zip(crossed, labels) {
-                record(index, middle(index), changed: label != predicted[rays[index].point])
-            }
-        }
-        return outside
+        return xy
     }
-
-    let angles = (0..<directions).map { 2 * Double.pi * Double($0) / Double(directions) }
-    let lengths = angles.map(length)
-    let crossings = firstCrossings((0..<n).flatMap { p in angles.map { (point: p, angle: $0) } })
+    func record(_ index: Int, _ radius: Double, changed: Bool) {
+        if changed {
+            outside[index] = radius
+            nearestCrossing[index / directions] = min(nearestCrossing[index / directions], radius * lengths[index % directions])
+        } else {
+            inside[index] = radius
+        }
+    }
+    for step in 1...steps {
+        let radius = maxRadius * Double(step) / Double(steps)
+        let open = (0..<(n * directions)).filter { outside[$0].isInfinite && canComeNearer($0) }
+        if open.isEmpty { break }
+        for (index, label) in zip(open, classes(of: probes(open) { _ in radius })) {
+            record(index, radius, changed: label != predicted[index / directions])
+        }
+    }
+    for _ in 0..<bisections {
+        let crossed = (0..<(n * directions)).filter { outside[$0].isFinite && canComeNearer($0) }
+        if crossed.isEmpty { break }
+        let middle = { (index: Int) in (inside[index] + outside[index]) / 2 }
+        for (index, label) in zip(crossed, classes(of: probes(crossed, at: middle))) {
+            record(index, middle(index), changed: label != predicted[index / directions])
+        }
+    }
     return (0..<n).map { p in
-        let nearest = (0..<directions).min {
-            crossings[p * directions + $0] * lengths[$0] < crossings[p * directions + $1] * lengths[$1]
-        }!
-        let radius = crossings[p * directions + nearest]
+        let nearest = (0..<directions).min { outside[p * directions + $0] * lengths[$0] < outside[p * directions + $1] * lengths[$1] }!
+        let radius = outside[p * directions + nearest]
         guard radius.isFinite else { return NearestBoundaryPoint2D(distance: .infinity, point: nil) }
         return NearestBoundaryPoint2D(
             distance: radius * lengths[nearest],
-            point: SIMD2(points[2 * p] + radius * cos(angles[nearest]), points[2 * p + 1] + radius * sin(angles[nearest])))
+            point: SIMD2(points[2 * p] + radius * rays[nearest].0, points[2 * p + 1] + radius * rays[nearest].1))
     }
 }
