@@ -13,7 +13,7 @@
 //   SwiftSession -> CellSyntax (compiles cells and runs them in an executor process)
 //   {SwiftSession, Plotting} -> ProcessSpawning -> CProcessControl (posix_spawn, pipes, PATH lookup)
 //   NotebookDisplay (MIME bundles and display(); knows nothing of Jupyter)
-//   CellRuntime -> ExecutorLink, NotebookDisplay (linked into the executor; generated cells call it)
+//   CellRuntime -> ExecutorLink, NotebookDisplay, CCellTrapTrace (linked into the executor; generated cells call it)
 //   SwiftSession -> ExecutorLink -> NotebookDisplay (the pipe protocol between session and executor; displays travel as DisplayBundle)
 //   NotebookRunner -> SwiftSession (headless notebook runs: nbformat in, outputs out)
 //   Sweeps -> ProcessSpawning, Crypto (a notebook over a grid of parameters: runs, records, results tables;
@@ -94,7 +94,9 @@ let package = Package(
             exclude: ["README.md"]),
         .target(name: "ExecutorLink", dependencies: ["NotebookDisplay"], exclude: ["README.md"]),
         .target(name: "NotebookDisplay", exclude: ["README.md"]),
-        .target(name: "CellRuntime", dependencies: ["ExecutorLink", "NotebookDisplay"], exclude: ["README.md"]),
+        .target(name: "CellRuntime", dependencies: ["ExecutorLink", "NotebookDisplay", "CCellTrapTrace"], exclude: ["README.md"]),
+        // C: a trap's stack frames in cell libraries, written by a signal handler (backtrace, dladdr).
+        .target(name: "CCellTrapTrace", linkerSettings: [.linkedLibrary("dl")]),
         // C: prctl and pipe2, which Swift's Glibc module does not offer.
         .target(name: "CProcessControl"),
         // posix_spawn with descriptor maps and signal options, close-on-exec pipes, PATH lookup.
@@ -120,6 +122,7 @@ let package = Package(
         .testTarget(name: "SeedStatisticsTests", dependencies: ["SeedStatistics"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Datasets", "Models", "Margins", "Tensors", "MarginTestSupport"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps"]),
+        .testTarget(name: "NotebookDisplayTests", dependencies: ["NotebookDisplay"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "Datasets", "Models", "MarginTestSupport"]),
     ],
     swiftLanguageModes: [.v5]

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CCellTrapTrace
 import ExecutorLink
 import Foundation
 
@@ -26,6 +27,8 @@ public enum ExecutorLoop {
         setvbuf(stdout, nil, _IOLBF, 0)
         signal(SIGINT, SIG_IGN)
         signal(SIGPIPE, SIG_IGN)
+        // A trap names the cell lines on its stack, also from optimised library code.
+        _ = cell_trap_trace_install()
         interruptAction = onInterrupt
         cellPreparation = beforeEachCell
         ExecutorConnection.connect(commands: commands, events: events)

@@ -19,6 +19,36 @@ public enum InspectionTarget {
         return qualifiedName(of: token)
     }
 
+    /// Where the name to inspect at `cursor` ends (unicode scalars): the cursor itself when it
+    /// is on or right after an identifier, else the end of the callee's name when the cursor is
+    /// inside a call's parentheses (`decisionBoundaryFigure(|`, `Panel("x", |)`, `a.f(1, |`), as
+    /// IPython inspects the function whose arguments are being typed; nil otherwise.
+    public static func nameEnd(in source: String, cursor: Int) -> Int? {
+        if at(source, cursor: cursor) != nil { return cursor }
+        let offset = ScalarOffsets.utf8Offset(ofScalar: max(0, cursor), in: source)
+        let tree = Parser.parse(source: source)
+        let openCalls: [FunctionCallExprSyntax] = tree.tokens(viewMode: .sourceAccurate)
+            .filter { $0.tokenKind == .leftParen && $0.endPositionBeforeTrailingTrivia.utf8Offset <= offset }
+            .compactMap { (token: TokenSyntax) -> FunctionCallExprSyntax? in token.parent?.as(FunctionCallExprSyntax.self) }
+            .filter { (call: FunctionCallExprSyntax) -> Bool in
+                guard let close = call.rightParen, close.presence == .present else { return true }
+                return offset <= close.positionAfterSkippingLeadingTrivia.utf8Offset
+            }
+        // The innermost: the call whose parenthesis opens last.
+        let innermost = openCalls.last
+        guard let innermost, let name = calleeName(innermost.calledExpression) else { return nil }
+        return ScalarOffsets.scalarOffset(ofUTF8: name.endPositionBeforeTrailingTrivia.utf8Offset, in: source)
+    }
+
+    /// The name token a call's callee ends with: `f` of `f(`, `fit` of `model.fit(`, `Tensor`
+    /// of `Tensor<Float>(`; nil for a callee that is no name (a closure, a call's result).
+    private static func calleeName(_ callee: ExprSyntax) -> TokenSyntax? {
+        if let reference = callee.as(DeclReferenceExprSyntax.self) { return reference.baseName }
+        if let access = callee.as(MemberAccessExprSyntax.self) { return access.declName.baseName }
+        if let specialized = callee.as(GenericSpecializationExprSyntax.self) { return calleeName(specialized.expression) }
+        return nil
+    }
+
     private static func isName(_ token: TokenSyntax) -> Bool {
         switch token.tokenKind {
         case .identifier, .dollarIdentifier, .keyword(.self), .keyword(.Self), .keyword(.`init`): true

@@ -10,4 +10,16 @@ enum ScalarOffsets {
         }
         return offset
     }
+
+    /// The number of unicode scalars in the first `utf8Offset` bytes of `text`.
+    static func scalarOffset(ofUTF8 utf8Offset: Int, in text: String) -> Int {
+        var bytes = 0
+        var count = 0
+        for scalar in text.unicodeScalars {
+            if bytes >= utf8Offset { break }
+            bytes += UTF8.width(scalar)
+            count += 1
+        }
+        return count
+    }
 }

@@ -33,7 +33,8 @@ public struct DisplayBundle: Codable, Sendable, Equatable {
     }
 
     /// The bundle a value shows as: its own when it is `RichDisplayable`, otherwise its text.
-    /// Strings show quoted, as in a REPL, so `"1"` and `1` look different.
+    /// Strings show quoted, as in a REPL, so `"1"` and `1` look different; a long collection
+    /// shows its ends (`CollectionSummary`).
     public static func of(_ value: Any) -> DisplayBundle {
         if let rich = value as? RichDisplayable {
             var bundle = rich.displayBundle
@@ -43,7 +44,7 @@ public struct DisplayBundle: Codable, Sendable, Equatable {
         if value is String || value is Substring || value is Character {
             return DisplayBundle(plainText: String(reflecting: value))
         }
-        return DisplayBundle(plainText: String(describing: value))
+        return DisplayBundle(plainText: CollectionSummary.text(of: value) ?? String(describing: value))
     }
 }
 

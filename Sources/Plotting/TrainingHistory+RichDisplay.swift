@@ -7,21 +7,9 @@ extension TrainingHistory: RichDisplayable {
     /// 20 evaluations show the first and last 10.
     public var displayBundle: DisplayBundle {
         let table = evaluationTable
-        let text = ([summaryLine] + (evaluations.isEmpty ? [] : table.textLines)).joined(separator: "\n")
-        let html = "<div>\(HTML.escaped(summaryLine))</div>" + (evaluations.isEmpty ? "" : "\n" + table.html)
+        let text = ([summary] + (evaluations.isEmpty ? [] : table.textLines)).joined(separator: "\n")
+        let html = "<div>\(HTML.escaped(summary))</div>" + (evaluations.isEmpty ? "" : "\n" + table.html)
         return DisplayBundle(plainText: text, ["text/html": html])
-    }
-
-    /// "TrainingHistory: 10000 steps, final loss 0.002959, 2.29 s (4369 steps/s)".
-    var summaryLine: String {
-        var line = "TrainingHistory: \(steps) steps"
-        if let last = losses.last { line += ", final loss \(ScalarText.significant(last))" }
-        if wallSeconds > 0 {
-            line += ", \(ScalarText.significant(wallSeconds, digits: 3)) s"
-            if steps > 0 { line += " (\(Int((Double(steps) / wallSeconds).rounded())) steps/s)" }
-        }
-        if stoppedEarly { line += ", stopped early" }
-        return line
     }
 
     /// The evaluations, one row each (the test column only when some evaluation has one).

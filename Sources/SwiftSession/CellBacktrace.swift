@@ -20,9 +20,12 @@ struct CellBacktrace {
         var offset: Int
     }
 
-    /// The frames of `stackTrace` (the runtime's lines) in cell libraries, innermost first.
+    /// The frames in cell libraries of the last stack trace in `stackTrace` (the lines after
+    /// its last "Current stack trace:"), innermost first. The executor's trap handler writes
+    /// one for every trap, after the runtime's own (which unoptimised code prints first).
     static func cellFrames(in stackTrace: [Substring]) -> [Frame] {
-        stackTrace.compactMap { line in
+        let lastTrace = stackTrace.lastIndex(of: "Current stack trace:").map { stackTrace[($0 + 1)...] } ?? stackTrace[...]
+        return lastTrace.compactMap { line in
             let fields = line.split(separator: " ", omittingEmptySubsequences: true)
             guard fields.count >= 6, fields[0].allSatisfy(\.isNumber), fields[1].hasPrefix("libCell"),
                   fields[1].hasSuffix(".so"), fields[fields.count - 2] == "+", let offset = Int(fields.last!)

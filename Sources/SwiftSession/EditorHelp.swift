@@ -251,7 +251,8 @@ final class EditorHelp {
 
     // MARK: - Text
 
-    /// A hover's contents as plain text (code fences dropped).
+    /// A hover's contents as plain text (code fences, and the Markdown heading and rules
+    /// sourcekit-lsp puts around several results, dropped).
     static func hoverText(_ result: Any?) -> String? {
         guard let hover = result as? [String: Any], let contents = hover["contents"] else { return nil }
         func text(_ part: Any) -> String? {
@@ -261,8 +262,12 @@ final class EditorHelp {
         }
         let parts: [String] = (contents as? [Any])?.compactMap(text) ?? text(contents).map { [$0] } ?? []
         let lines = parts.joined(separator: "\n\n").split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("```") }
-        let plain = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+            .filter { line in
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                return !trimmed.hasPrefix("```") && trimmed != "## Multiple results" && trimmed != "---"
+            }
+        let plain = lines.joined(separator: "\n").replacingOccurrences(of: "\n\n\n+", with: "\n\n", options: .regularExpression)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
         return plain.isEmpty ? nil : plain
     }
 

@@ -108,6 +108,8 @@ enum SessionMagic: Equatable {
         %help                    this list
         NAME? / NAME??           the declaration and documentation of NAME (also model.train?)
         exit / quit              end a console (jupyter console); a notebook ignores it
+        A line magic works on any line of a cell (the Swift above it runs first); a cell magic
+        (%%time, %%timeit) must be the cell's first line.
 
         """
 }

@@ -59,15 +59,27 @@ public final class SwiftSession {
     public func execute(_ code: String, executionCount: Int, output: SessionOutput) -> CellOutcome {
         compileInterrupted.store(false, ordering: .relaxed)
         let label = "Cell In[\(executionCount)]"
-        let magic: SessionMagic?
+        let steps: [CellStep]
         do {
-            magic = try SessionMagic.parse(code)
+            steps = try CellStep.steps(of: code)
         } catch {
             return .failed(error)
         }
+        // Each step runs after the one before it completed; the cell's result is the last step's.
+        var outcome = CellOutcome.completed(result: nil)
+        for step in steps {
+            switch step {
+            case .swift(let swift): outcome = runSwift(swift, label: label, output: output).outcome
+            case .magic(let magic): outcome = carryOut(magic, label: label, output: output)
+            }
+            if case .failed = outcome { return outcome }
+        }
+        return outcome
+    }
+
+    /// Carries out one magic of a cell labelled `label`.
+    private func carryOut(_ magic: SessionMagic, label: String, output: SessionOutput) -> CellOutcome {
         switch magic {
-        case nil:
-            return runSwift(code, label: label, output: output).outcome
         case .time(let code):
             let run = runSwift(code, label: label, output: output)
             output.standardOutput("compile: \(DurationText.describe(run.compileSeconds)), run: \(DurationText.describe(run.runSeconds))\n")
@@ -146,7 +158,8 @@ public final class SwiftSession {
 
     /// Whether `code` is a complete cell, needs more lines, or cannot be Swift.
     public func completeness(of code: String) -> CellCompleteness.Verdict {
-        if (try? SessionMagic.parse(code)) != nil { return .complete }
+        let steps = (try? CellStep.steps(of: code)) ?? []
+        if steps.contains(where: { if case .magic = $0 { true } else { false } }) { return .complete }
         return CellCompleteness.verdict(for: code)
     }
 
@@ -175,7 +188,30 @@ public final class SwiftSession {
 
     /// The declaration and documentation of the name at `cursor` (every overload), as plain
     /// text, or nil: from sourcekit-lsp when it answers in time, else from symbol graphs.
+    /// With the cursor inside a call's parentheses and not on a name, the callee's; a type's
+    /// initializers follow its documentation.
     public func inspection(of code: String, cursor: Int) -> String? {
+        let cursor = InspectionTarget.nameEnd(in: code, cursor: cursor) ?? cursor
+        guard let text = declarationText(of: code, cursor: cursor) else { return nil }
+        let typeKeywords = ["struct ", "class ", "final class ", "enum ", "actor "]
+        guard typeKeywords.contains(where: text.hasPrefix), let target = InspectionTarget.at(code, cursor: cursor) else {
+            return text
+        }
+        let owner = typeName(of: target)
+        let initializers = ((symbols.members[owner] ?? []) + (loadedAPIIndex().members[owner] ?? []))
+            .filter { $0.baseName == "init" }
+        guard !initializers.isEmpty else { return text }
+        let described = initializers.map { initializer in
+            // The first paragraph of each initializer's documentation.
+            let summary = initializer.documentation?.components(separatedBy: "\n\n").first
+            return [initializer.declaration, summary].compactMap { $0 }.joined(separator: "\n")
+        }
+        return text + "\n\n" + (initializers.count == 1 ? "Its initializer:" : "Its \(initializers.count) initializers:")
+            + "\n\n" + described.joined(separator: "\n\n")
+    }
+
+    /// What `inspection(of:cursor:)` says of the name ending at `cursor`, before initializers.
+    private func declarationText(of code: String, cursor: Int) -> String? {
         if let found = editorHelp.inspection(of: code, cursor: cursor, workspace: editorWorkspace) { return found }
         guard let target = InspectionTarget.at(code, cursor: cursor) else { return nil }
         let parts = target.split(separator: ".").map(String.init)

@@ -16,26 +16,32 @@ struct TrapReport {
             StackTraceFilter.trapMarkers.contains { line.contains($0) }
         }
         let meaning = Self.meaning(of: signal)
-        let calls = cellLocations.map { "  at \($0)" }
+        // A line that calls twice in a row (an operator and the expression around it) shows once.
+        let calls = cellLocations.enumerated().filter { $0.offset == 0 || cellLocations[$0.offset - 1] != $0.element }
+            .map { "  at \($0.element)" }
         let innermost = cellLocations.first.map(Self.spoken)
         if let last = runtimeLines.last {
             // "Cell In[3]:2: Fatal error: boom" names the cell line; "Swift/Array.swift:418: Fatal error: ..." does not.
             let text = String(last)
+            let firstLine: String
             if let marker = StackTraceFilter.trapMarkers.compactMap({ text.range(of: $0) }).first {
                 let location = text[..<marker.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: ": "))
                 let what = String(text[marker.lowerBound...])
                 // #fileID puts the module first: "Cell2/Cell In[2]:1".
                 if let labelRange = location.range(of: cellLabel + ":") {
                     message = "\(what) (\(cellLabel), line \(location[labelRange.upperBound...]))"
-                } else if let innermost {
-                    message = "\(what) (\(innermost))"
+                    firstLine = "\(cellLabel):\(location[labelRange.upperBound...]): \(what)"
                 } else {
-                    message = what
+                    message = innermost.map { "\(what) (\($0))" } ?? what
+                    // The library's or the standard library's file ("Tensors/ShapeError.swift:36")
+                    // is none the user wrote: the cell lines below say where it happened.
+                    firstLine = location.range(of: "Cell In[").map { "\(location[$0.lowerBound...]): \(what)" } ?? what
                 }
             } else {
                 message = text
+                firstLine = text
             }
-            details = [text] + calls + ["the cell's process stopped: \(meaning)"]
+            details = [firstLine] + calls + ["the cell's process stopped: \(meaning)"]
         } else {
             message = "the cell's process stopped: \(meaning)" + (innermost.map { " (\($0))" } ?? "")
             details = [message] + calls

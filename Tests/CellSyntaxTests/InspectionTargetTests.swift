@@ -40,3 +40,30 @@ struct InspectionTargetTests {
         #expect(InspectionTarget.at("let s = \"😀\"; größe.bit", cursor: 20) == "größe.bit")
     }
 }
+
+@Suite("InspectionTarget.nameEnd")
+struct InspectionNameEndTests {
+    @Test("inside a call's parentheses, the callee's name ends where the inspection looks")
+    func insideACall() {
+        #expect(InspectionTarget.nameEnd(in: "decisionBoundaryFigure(", cursor: 23) == 22)
+        let panel = "DecisionBoundaryPanel(\"x\", "
+        #expect(InspectionTarget.nameEnd(in: panel, cursor: 27) == 21)  // after the first argument
+        #expect(InspectionTarget.nameEnd(in: "let t = model.fit(x, )", cursor: 21) == 17)
+        #expect(InspectionTarget.nameEnd(in: "Tensor<Float>(zeros: [2], )", cursor: 26) == 6)
+        #expect(InspectionTarget.at("let t = model.fit(x, )", cursor: 17) == "model.fit")
+    }
+
+    @Test("the innermost call, and none once its parenthesis is closed")
+    func nesting() {
+        #expect(InspectionTarget.nameEnd(in: "f(g(1, ), 2)", cursor: 7) == 3)
+        #expect(InspectionTarget.nameEnd(in: "f(g(1), 2)", cursor: 8) == 1)
+        #expect(InspectionTarget.nameEnd(in: "f(1) ", cursor: 5) == nil)
+        #expect(InspectionTarget.nameEnd(in: "let x = (1, 2)", cursor: 10) == nil)
+    }
+
+    @Test("on or right after a name, the cursor itself")
+    func onAName() {
+        #expect(InspectionTarget.nameEnd(in: "f(model)", cursor: 7) == 7)
+        #expect(InspectionTarget.nameEnd(in: "f(model)", cursor: 4) == 4)
+    }
+}

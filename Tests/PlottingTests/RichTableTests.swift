@@ -85,7 +85,7 @@ struct RichTableTests {
         #expect(table.rows.count == 21)
         #expect(table.rows[10].map(\.text) == ["…", "…"])
         #expect(table.rows[20].first?.text == "100")
-        #expect(history.summaryLine == "TrainingHistory: 100 steps, final loss 1, stopped early")
+        #expect(history.summary == "TrainingHistory: 100 steps, final loss 1, stopped early")
     }
 
     @Test("a robustness table has a row per epsilon and a column per model, escaped")

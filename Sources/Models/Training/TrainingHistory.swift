@@ -38,6 +38,35 @@ public struct TrainingHistory: Sendable {
     public var final: Evaluation? { evaluations.last }
 }
 
+extension TrainingHistory: CustomStringConvertible {
+    /// The run in one line, so `print(history)` is short however long the run was:
+    /// "TrainingHistory: 10000 steps, final loss 0.002959, 2.29 s (4369 steps/s), 100
+    /// evaluations, last at step 10000: train acc 0.9900, test acc 0.9850". The losses and
+    /// evaluations themselves are `losses` and `evaluations`.
+    public var description: String {
+        var line = summary
+        if let last = evaluations.last {
+            line += ", \(evaluations.count) evaluation\(evaluations.count == 1 ? "" : "s"), last at step \(last.step): "
+                + "train acc \(String(format: "%.4f", last.trainingAccuracy))"
+            if let test = last.testAccuracy { line += ", test acc \(String(format: "%.4f", test))" }
+        }
+        return line
+    }
+
+    /// "TrainingHistory: 10000 steps, final loss 0.002959, 2.29 s (4369 steps/s)", and
+    /// ", stopped early" when it was.
+    public var summary: String {
+        var line = "TrainingHistory: \(steps) steps"
+        if let last = losses.last { line += ", final loss \(formatted(last, 4))" }
+        if wallSeconds > 0 {
+            line += ", \(formatted(wallSeconds, 3)) s"
+            if steps > 0 { line += " (\(Int((Double(steps) / wallSeconds).rounded())) steps/s)" }
+        }
+        if stoppedEarly { line += ", stopped early" }
+        return line
+    }
+}
+
 /// A snapshot reported while training runs.
 public struct TrainingProgress: Sendable, CustomStringConvertible {
     public var step: Int
