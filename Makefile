@@ -74,9 +74,13 @@ apt-browser:
 # The Python Jupyter clients the project is tested with, in a venv inside the repo.
 venv: $(VENV)/.installed
 
-$(VENV)/.installed: requirements-dev.txt
+# Its JupyterLab shows the completer's documentation panel (the highlighted match's signature
+# and documentation, from the kernel's inspection): kernelspec/jupyterlab-overrides.json.
+$(VENV)/.installed: requirements-dev.txt kernelspec/jupyterlab-overrides.json
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	mkdir -p $(VENV)/share/jupyter/lab/settings
+	cp kernelspec/jupyterlab-overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $@
 
 build:

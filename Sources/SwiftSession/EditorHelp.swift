@@ -94,8 +94,8 @@ final class EditorHelp {
             chosen = candidates.filter { $0.name.lowercased().hasPrefix(lowered) }
         }
         var seen: Set<String> = []
-        let matches = chosen.filter { seen.insert($0.name).inserted }
-            .map { TypedCompletion(text: $0.name, type: $0.kindName, signature: $0.signature) }
+        let matches = TypedCompletion.userNamesFirst(chosen.filter { seen.insert($0.name).inserted }
+            .map { TypedCompletion(text: $0.name, type: $0.kindName, signature: $0.signature) })
         return Completions(matches: matches, start: context.start, end: context.end)
     }
 

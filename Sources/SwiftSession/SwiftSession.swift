@@ -182,7 +182,9 @@ public final class SwiftSession {
             candidates = symbols.visibleEntries.map(\.name) + Array(index.topLevel.keys)
                 + SwiftVocabulary.keywords + SwiftVocabulary.standardLibrary
         }
-        let matches = Set(candidates.filter { $0.hasPrefix(context.prefix) && !$0.hasPrefix("_") }).sorted()
+        let sorted = Set(candidates.filter { $0.hasPrefix(context.prefix) && !$0.hasPrefix("_") }).sorted()
+        let matches = sorted.filter { !TypedCompletion.protocolNoise.contains($0) }
+            + sorted.filter { TypedCompletion.protocolNoise.contains($0) }
         return (matches, context.start, context.end, [])
     }
 

@@ -18,7 +18,10 @@ What it does, in order:
    the figure's <img> has loaded (naturalWidth > 0), failing at once on an error output;
 6. scrolls the figure into view, saves a screenshot (default notebooks/out/browser-check.png)
    and checks that no part of the figure is cut off or covered;
-7. shuts JupyterLab and its kernel down and removes the temporary folder, also on failure.
+7. types in a new cell as a user would: Shift+Tab inside `decisionBoundaryFigure(` must show
+   the tooltip with its signature, and Tab after `Toy2D.` the completer with the data sets
+   before protocol names such as `hash`, and the documentation panel with a signature;
+8. shuts JupyterLab and its kernel down and removes the temporary folder, also on failure.
 
 Run it with the project's venv (`make browser-check` does, against the release build):
 
@@ -493,6 +496,73 @@ def all_cells_ran(prompts: list[str]) -> bool:
     return bool(counts) and None not in counts and all(a < b for a, b in zip(counts, counts[1:]))
 
 
+# The editor check: what a user types into a new cell, and what must then appear.
+TOOLTIP_CALL = "decisionBoundaryFigure("
+TOOLTIP_EXPECTED = "func decisionBoundaryFigure("
+COMPLETION_PREFIX = "Toy2D."
+EDITOR_HELP_TIMEOUT = 60.0
+
+
+def visible_texts(driver, selector: str) -> list[str]:
+    from selenium.webdriver.common.by import By
+
+    return [element.text for element in driver.find_elements(By.CSS_SELECTOR, selector) if element.is_displayed()]
+
+
+def check_editor_help(driver, timer: Timer) -> None:
+    """In a new cell below the last: Shift+Tab inside a call shows the callee's signature in
+    JupyterLab's tooltip; Tab after `Toy2D.` lists the data sets before `hash`, with the
+    highlighted match's signature in the completer's documentation panel."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    cells = driver.find_elements(By.CSS_SELECTOR, ".jp-NotebookPanel .jp-Notebook .jp-Cell")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", cells[-1])
+    cells[-1].find_element(By.CSS_SELECTOR, ".jp-InputPrompt").click()
+    ActionChains(driver).send_keys(Keys.ESCAPE).send_keys("b").perform()
+    new_cell = wait_for(
+        "a new cell below the last", 10,
+        lambda: len(found := driver.find_elements(By.CSS_SELECTOR, ".jp-NotebookPanel .jp-Notebook .jp-Cell")) > len(cells)
+        and found[-1],
+    )
+    editor = new_cell.find_element(By.CSS_SELECTOR, ".cm-content")
+    editor.click()
+    editor.send_keys(TOOLTIP_CALL)
+    ActionChains(driver).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
+    tooltip = wait_for(
+        f"the tooltip after Shift+Tab inside {TOOLTIP_CALL!r}", EDITOR_HELP_TIMEOUT,
+        lambda: [text for text in visible_texts(driver, ".jp-Tooltip") if TOOLTIP_EXPECTED in text],
+        lambda: f"tooltips shown: {visible_texts(driver, '.jp-Tooltip')}",
+    )[0]
+    timer.say(f"Shift+Tab inside a call shows the tooltip: {tooltip.splitlines()[0][:100]}")
+
+    ActionChains(driver).send_keys(Keys.ESCAPE).perform()  # closes the tooltip, keeps edit mode
+    editor.click()
+    ActionChains(driver).key_down(Keys.CONTROL).send_keys("a").key_up(Keys.CONTROL).send_keys(Keys.BACKSPACE).perform()
+    editor.send_keys(COMPLETION_PREFIX)
+    ActionChains(driver).send_keys(Keys.TAB).perform()
+
+    def completer_items():
+        return [element.get_attribute("data-value") for element in
+                driver.find_elements(By.CSS_SELECTOR, ".jp-Completer .jp-Completer-item") if element.is_displayed()]
+
+    items = wait_for(f"the completer after Tab behind {COMPLETION_PREFIX!r}", EDITOR_HELP_TIMEOUT, completer_items,
+                     lambda: f"the cell holds {editor.text!r}")
+    if "twoMoons" not in items:
+        raise CheckFailed(f"the completer after {COMPLETION_PREFIX!r} does not offer twoMoons: {items}")
+    if "hash" in items and items.index("hash") < items.index("twoMoons"):
+        raise CheckFailed(f"the completer lists hash before the data sets: {items}")
+    documentation = wait_for(
+        "a signature in the completer's documentation panel", EDITOR_HELP_TIMEOUT,
+        lambda: [text for text in visible_texts(driver, ".jp-Completer-docpanel") if "case " in text or "func " in text],
+        lambda: f"the panel shows {visible_texts(driver, '.jp-Completer-docpanel')}",
+    )[0]
+    timer.say(f"Tab after {COMPLETION_PREFIX!r}: {', '.join(items[:6])}, ...; the documentation panel: "
+              f"{documentation.splitlines()[0][:80]}")
+    ActionChains(driver).send_keys(Keys.ESCAPE).perform()
+
+
 # ---------------------------------------------------------------------------------------------
 # The check
 
@@ -585,6 +655,7 @@ def run_check(arguments: argparse.Namespace, timer: Timer) -> Path:
                 f"hidden at the points {placement['hidden']}; "
                 f"screenshot anyway: {screenshot}; try a larger --window-size"
             )
+        check_editor_help(driver, timer)
         return screenshot
     except (CheckFailed, WebDriverException) as error:
         if driver is not None:

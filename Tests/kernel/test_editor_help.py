@@ -130,6 +130,38 @@ def test_inspect_with_the_cursor_inside_the_name(session):
     assert "func saveParameters(to" in text and "Writes the parameters" in text, text
 
 
+def test_inspect_inside_a_calls_parentheses_finds_the_callee(kc):
+    # Where JupyterLab users press Shift+Tab: right after the parenthesis, and after an argument.
+    text = inspected_text(kc, "decisionBoundaryFigure(")
+    assert "func decisionBoundaryFigure(panels:" in text and "Classifiers of 2-D points" in text, text
+    text = inspected_text(kc, 'let panel = DecisionBoundaryPanel("x", ')
+    assert text.startswith("struct DecisionBoundaryPanel"), text
+    # A type being called: its initializers follow, every one.
+    assert "init(title: String" in text and "init<Model>(_ name: String, model: Model" in text, text
+    text = inspected_text(kc, "let root = Double(2).squareRoot(")
+    assert "func squareRoot()" in text, text
+
+
+def test_inspect_inside_a_call_in_the_fallback(kernelspec_prefix):
+    km, kc = kh.start_kernel(extra_env={"SWIFT_MARGIN_SOURCEKIT_LSP": "off"})
+    try:
+        text = inspected_text(kc, 'DecisionBoundaryPanel("x", ')
+        assert "struct DecisionBoundaryPanel" in text and "init(title: String" in text, text
+        assert "func decisionBoundaryFigure(" in inspected_text(kc, "decisionBoundaryFigure(panels: [], ")
+    finally:
+        kh.stop_kernel(km, kc)
+
+
+def test_completion_lists_the_users_names_before_protocol_noise(kc):
+    reply = complete(kc, "Toy2D.")
+    matches = reply["matches"]
+    assert {"twoMoons", "circles", "xor"} <= set(matches), reply
+    assert "hash" not in matches or matches.index("hash") > max(matches.index(name) for name in ("twoMoons", "circles", "xor")), matches
+    types = reply["metadata"]["_jupyter_types_experimental"]
+    moons = next(entry for entry in types if entry["text"] == "twoMoons")
+    assert moons["signature"] == "case twoMoons(noise: Double)", moons
+
+
 # ---------------------------------------------------------------------------------------------
 # The tool missing, hanging or dying
 

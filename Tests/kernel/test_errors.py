@@ -80,6 +80,30 @@ def test_a_trap_in_the_library_names_the_cell_line_once(session):
     assert f"(Cell In[{count}], line 3)" in ex.evalue, ex.evalue
     assert any(line.startswith(f"  at Cell In[{count}]:3:") for line in ex.content["traceback"]), ex.content["traceback"]
     assert "Fatal error" not in ex.stderr and "Precondition failed" not in ex.stderr, ex.stderr
+    # No path of a file the user never wrote.
+    assert not any(".swift:" in line for line in ex.content["traceback"]), ex.content["traceback"]
+    assert "shape mismatch: [2, 3] vs [4, 5]" in ex.content["traceback"][0], ex.content["traceback"]
+    assert_session_unchanged(session)
+
+
+def test_a_trap_in_optimised_code_names_the_calling_line_once(session):
+    # Optimised code (the release build's library, a cell after %optimize on) traps without the
+    # runtime's stack trace; the kernel's trap handler still finds the cell lines, and the
+    # message is shown once, in the error, not also on standard error.
+    run_ok(session, "%optimize on")
+    try:
+        definition = run_ok(session, 'func checkedSmall(_ n: Int) -> Int {\n    if n > 1 { fatalError("too big: \\(n)") }\n    return n\n}')
+    finally:
+        run_ok(session, "%optimize off")
+    ex = execute(session, "let small = 1\ncheckedSmall(small + 4)")
+    assert_error(ex, "Trap")
+    count = ex.content["execution_count"]
+    number = definition.content["execution_count"]
+    assert "too big: 5" in ex.evalue, ex.evalue
+    calls = [line for line in ex.content["traceback"] if line.startswith("  at ")]
+    assert any(line.startswith(f"  at Cell In[{count}]:2:") for line in calls), ex.content["traceback"]
+    assert any(line.startswith(f"  at Cell In[{number}]:2:") for line in calls), ex.content["traceback"]
+    assert "too big" not in ex.stderr and "Fatal error" not in ex.stderr, ex.stderr
     assert_session_unchanged(session)
 
 

@@ -32,6 +32,26 @@ def test_void_trailing_expression_has_no_result(kc):
     assert value_of(kc, "counter") == "1"
 
 
+def test_a_long_array_or_tensor_shows_a_few_lines(kc):
+    # As NumPy and PyTorch print large arrays: type or dtype and shape, then the ends.
+    ex = run_ok(kc, "Array(0..<10_000)")
+    assert ex.result == "Array<Int> of 10000 elements\n[0, 1, 2, ..., 9997, 9998, 9999]", ex.describe()
+    ex = run_ok(kc, "(0..<10_000).map { Float($0) }")
+    assert ex.result.splitlines()[0] == "Array<Float> of 10000 elements", ex.describe()
+    ex = run_ok(kc, "Tensor<Float>(shape: [10_000], scalars: (0..<10_000).map { Float($0) })")
+    lines = ex.result.splitlines()
+    assert lines[0] == "Tensor<Float32> shape [10000]", ex.describe()
+    assert len(lines) <= 3 and len(ex.result) < 200, ex.describe()
+    assert "..." in lines[1] and "9999." in lines[1], ex.describe()
+
+
+def test_print_of_a_training_history_is_a_summary(kc):
+    ex = run_ok(kc, "var h = TrainingHistory()\n"
+                    "h.losses = (0..<10_000).map { 1 / Double($0 + 1) }\n"
+                    "print(h)")
+    assert ex.stdout == "TrainingHistory: 10000 steps, final loss 0.0001\n", ex.describe()
+
+
 def test_state_persists(kc):
     run_ok(kc, "var x = 20")
     assert value_of(kc, "x + 22") == "42"

@@ -103,3 +103,28 @@ def test_exit_and_quit_ask_the_front_end_to_end(kc):
         assert ex.content["payload"] == [{"source": "ask_exit", "keepkernel": False}], ex.describe()
     # The kernel goes on for front ends that ignore the payload (notebooks).
     assert value_of(kc, "1 + 1") == "2"
+
+
+def test_a_line_magic_works_on_any_line(kc):
+    ex = run_ok(kc, "let magicOnLineTwo = 1\n%who")
+    assert re.search(r"^magicOnLineTwo\s+let magicOnLineTwo: Int$", ex.stdout, re.M), ex.stdout
+    # Swift after the magic runs too, and its errors keep the cell's line numbers.
+    ex = run_ok(kc, "let before = 2\n%who\nlet after = before + 1\nafter")
+    assert ex.result == "3", ex.describe()
+    assert "before" in ex.stdout
+    bad = execute(kc, "let fine = 1\n%who\nlet broken: Int = \"text\"")
+    assert bad.ename == "CompileError", bad.describe()
+    count = bad.content["execution_count"]
+    assert any(line.startswith(f"Cell In[{count}]:3:") for line in bad.content["traceback"]), bad.content["traceback"]
+
+
+def test_time_on_a_later_line_times_the_rest(kc):
+    ex = run_ok(kc, "let timedBase = 40\n%time timedBase + 2")
+    assert ex.result == "42", ex.describe()
+    assert "compile:" in ex.stdout and "run:" in ex.stdout, ex.stdout
+
+
+def test_a_cell_magic_below_the_first_line_is_named(kc):
+    ex = execute(kc, "let a = 1\n%%time\na")
+    assert ex.ename == "MagicError", ex.describe()
+    assert "%%time" in ex.evalue and "first line" in ex.evalue, ex.evalue
