@@ -11,7 +11,7 @@
 # installs what its --scheduler (Dask) needs: dask[distributed] and python/swift-margin-dask.
 
 SHELL := /bin/bash
-APT_PACKAGES := libzmq3-dev libopenblas-dev gnuplot-nox zlib1g-dev dataset-fashion-mnist
+APT_PACKAGES := libzmq3-dev libopenblas-dev gnuplot-nox zlib1g-dev libssl-dev dataset-fashion-mnist
 # For the browser check only (make test, make browser-check): Debian's Chromium and its WebDriver.
 BROWSER_APT_PACKAGES := chromium chromium-driver
 BROWSER_CHECK_FLAGS ?=

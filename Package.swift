@@ -7,19 +7,55 @@
 //   MarginKit -> Plotting -> {Margins, Attacks, Datasets, NotebookDisplay} (gnuplot figures, rich display)
 //   MarginKit -> Experiments -> {Plotting, Margins, Datasets, CProcessControl} (models over seeds, tuned on
 //                validation, summaries, paired comparisons, claims, results files)
-//   JupyterWire -> CZeroMQ, Crypto (the Jupyter wire protocol; knows nothing of Swift cells)
+//   JupyterWire -> CZeroMQ, Digests (the Jupyter wire protocol; knows nothing of Swift cells)
+//   Digests -> COpenSSLHashing (SHA-256 and HMAC-SHA256 from the system's OpenSSL)
 //   JupyterKernel -> JupyterWire (the kernel's protocol logic, behind a language-neutral backend)
-//   CellSyntax -> SwiftSyntax (cells parsed, split and rewritten into library sources)
+//   CellSyntax -> SwiftSyntax, SwiftParser (cells parsed, split and rewritten into library sources;
+//                the toolchain's own libraries where it has them, see toolchainSyntaxFolder)
 //   SwiftSession -> CellSyntax (compiles cells and runs them in an executor process)
 //   {SwiftSession, Plotting} -> ProcessSpawning -> CProcessControl (posix_spawn, pipes, PATH lookup)
 //   NotebookDisplay (MIME bundles and display(); knows nothing of Jupyter)
 //   CellRuntime -> ExecutorLink, NotebookDisplay, CCellTrapTrace (linked into the executor; generated cells call it)
 //   SwiftSession -> ExecutorLink -> NotebookDisplay (the pipe protocol between session and executor; displays travel as DisplayBundle)
 //   NotebookRunner -> SwiftSession (headless notebook runs: nbformat in, outputs out)
-//   Sweeps -> ProcessSpawning, Crypto (a notebook over a grid of parameters: runs, records, results tables;
+//   Sweeps -> ProcessSpawning, Digests (a notebook over a grid of parameters: runs, records, results tables;
 //             knows nothing of margins or Jupyter)
 //   swift-margin -> JupyterKernel, SwiftSession, NotebookRunner, CellRuntime, MarginKit, Sweeps (the glue)
+import Foundation
 import PackageDescription
+
+/// The toolchain's own swift-syntax: Swift toolchains ship SwiftSyntax and SwiftParser as shared
+/// libraries with their module interfaces in usr/lib/swift/host (the compiler's macro support
+/// uses them). Using them saves building swift-syntax from source, most of a first build. The
+/// folder is the one beside the `swiftc` on PATH; without it (or with
+/// SWIFT_MARGIN_SWIFT_SYNTAX=package) swift-syntax is built from its package, as before.
+let toolchainSyntaxFolder: String? = {
+    let environment = ProcessInfo.processInfo.environment
+    if environment["SWIFT_MARGIN_SWIFT_SYNTAX"] == "package" { return nil }
+    for folder in (environment["PATH"] ?? "").split(separator: ":") {
+        let compiler = URL(fileURLWithPath: String(folder)).appendingPathComponent("swiftc")
+        guard FileManager.default.isExecutableFile(atPath: compiler.path) else { continue }
+        let host = compiler.resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("lib/swift/host")
+        let found = ["SwiftSyntax", "SwiftParser"].allSatisfy {
+            FileManager.default.fileExists(atPath: host.appendingPathComponent("\($0).swiftmodule").path)
+                && FileManager.default.fileExists(atPath: host.appendingPathComponent("lib\($0).so").path)
+        }
+        return found ? host.path : nil
+    }
+    return nil
+}()
+
+/// What a target that imports swift-syntax, or a module built on it, needs to find its modules.
+let syntaxModuleSettings: [SwiftSetting] = toolchainSyntaxFolder.map { [.unsafeFlags(["-I", $0])] } ?? []
+/// CellSyntax's dependencies on swift-syntax: the toolchain's libraries, or the package's products.
+let syntaxDependencies: [Target.Dependency] = toolchainSyntaxFolder == nil
+    ? [.product(name: "SwiftSyntax", package: "swift-syntax"), .product(name: "SwiftParser", package: "swift-syntax")]
+    : []
+let syntaxLinkerSettings: [LinkerSetting] = toolchainSyntaxFolder.map { folder in
+    [.unsafeFlags(["-L", folder, "-Xlinker", "-rpath", "-Xlinker", folder]),
+     .linkedLibrary("SwiftSyntax"), .linkedLibrary("SwiftParser")]
+} ?? []
 
 let package = Package(
     name: "swift-margin",
@@ -32,9 +68,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.1"),
-    ],
+    ] + (toolchainSyntaxFolder == nil ? [.package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.1")] : []),
     targets: [
         // C: finds the CPU's features, chooses OpenBLAS's kernels, and loads OpenBLAS with dlopen.
         .target(name: "COpenBLASLoader", linkerSettings: [.linkedLibrary("dl")]),
@@ -74,6 +108,7 @@ let package = Package(
                 "MarginKit", "JupyterKernel", "SwiftSession", "NotebookRunner", "CellRuntime", "NotebookDisplay", "Sweeps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: syntaxModuleSettings,
             linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"])]),
         .executableTarget(
             name: "margin-bench",
@@ -81,17 +116,16 @@ let package = Package(
             path: "Benchmarks/margin-bench"),
         // C: the ZeroMQ headers and link flag (Debian's libzmq3-dev).
         .systemLibrary(name: "CZeroMQ", providers: [.apt(["libzmq3-dev"])]),
+        // C: SHA-256 and HMAC-SHA256 through the system's OpenSSL 3 (Debian's libssl-dev).
+        .target(name: "COpenSSLHashing", linkerSettings: [.linkedLibrary("crypto")]),
+        .target(name: "Digests", dependencies: ["COpenSSLHashing"]),
         .target(
-            name: "JupyterWire", dependencies: ["CZeroMQ", .product(name: "Crypto", package: "swift-crypto")],
+            name: "JupyterWire", dependencies: ["CZeroMQ", "Digests"],
             exclude: ["README.md"]),
         .target(name: "JupyterKernel", dependencies: ["JupyterWire"], exclude: ["README.md"]),
         .target(
-            name: "CellSyntax",
-            dependencies: [
-                .product(name: "SwiftSyntax", package: "swift-syntax"),
-                .product(name: "SwiftParser", package: "swift-syntax"),
-            ],
-            exclude: ["README.md"]),
+            name: "CellSyntax", dependencies: syntaxDependencies, exclude: ["README.md"],
+            swiftSettings: syntaxModuleSettings, linkerSettings: syntaxLinkerSettings),
         .target(name: "ExecutorLink", dependencies: ["NotebookDisplay"], exclude: ["README.md"]),
         .target(name: "NotebookDisplay", exclude: ["README.md"]),
         .target(name: "CellRuntime", dependencies: ["ExecutorLink", "NotebookDisplay", "CCellTrapTrace"], exclude: ["README.md"]),
@@ -103,10 +137,10 @@ let package = Package(
         .target(name: "ProcessSpawning", dependencies: ["CProcessControl"], exclude: ["README.md"]),
         .target(
             name: "SwiftSession", dependencies: ["CellSyntax", "ExecutorLink", "NotebookDisplay", "CProcessControl", "ProcessSpawning"],
-            exclude: ["README.md"]),
-        .target(name: "NotebookRunner", dependencies: ["SwiftSession", "CellSyntax", "NotebookDisplay"]),
+            exclude: ["README.md"], swiftSettings: syntaxModuleSettings),
+        .target(name: "NotebookRunner", dependencies: ["SwiftSession", "CellSyntax", "NotebookDisplay"], swiftSettings: syntaxModuleSettings),
         .target(
-            name: "Sweeps", dependencies: ["ProcessSpawning", "SeedStatistics", .product(name: "Crypto", package: "swift-crypto")],
+            name: "Sweeps", dependencies: ["ProcessSpawning", "SeedStatistics", "Digests"],
             exclude: ["README.md"]),
         .target(name: "MarginTestSupport", dependencies: ["Tensors"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors", "MarginTestSupport"]),
@@ -116,13 +150,14 @@ let package = Package(
         .testTarget(name: "AttacksTests", dependencies: ["Attacks", "Datasets", "MarginTestSupport"]),
         .testTarget(name: "JupyterWireTests", dependencies: ["JupyterWire"]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "JupyterWire"]),
-        .testTarget(name: "CellSyntaxTests", dependencies: ["CellSyntax"]),
-        .testTarget(name: "SwiftSessionTests", dependencies: ["SwiftSession"]),
+        .testTarget(name: "CellSyntaxTests", dependencies: ["CellSyntax"], swiftSettings: syntaxModuleSettings),
+        .testTarget(name: "SwiftSessionTests", dependencies: ["SwiftSession"], swiftSettings: syntaxModuleSettings),
         .testTarget(name: "ProcessSpawningTests", dependencies: ["ProcessSpawning"]),
         .testTarget(name: "SeedStatisticsTests", dependencies: ["SeedStatistics"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Datasets", "Models", "Margins", "Tensors", "MarginTestSupport"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps"]),
         .testTarget(name: "NotebookDisplayTests", dependencies: ["NotebookDisplay"]),
+        .testTarget(name: "DigestsTests", dependencies: ["Digests"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "Datasets", "Models", "MarginTestSupport"]),
     ],
     swiftLanguageModes: [.v5]

@@ -44,10 +44,11 @@ private struct AnalysisBuilder {
 
     /// Adds one top-level item; `isLast` allows an expression to become the trailing expression.
     mutating func add(_ item: CodeBlockItemSyntax.Item, isLast: Bool) {
-        switch item {
-        case .decl(let decl):
+        // Cases tested one by one rather than switched over: the toolchain's swift-syntax is
+        // built with library evolution, so its enums may gain cases.
+        if case .decl(let decl) = item {
             addDeclaration(decl)
-        case .stmt(let statement):
+        } else if case .stmt(let statement) = item {
             if let expression = statement.as(ExpressionStmtSyntax.self) {
                 addExpression(expression.expression, isLast: isLast)
             } else if let guardStatement = statement.as(GuardStmtSyntax.self) {
@@ -55,7 +56,7 @@ private struct AnalysisBuilder {
             } else {
                 addStatement(statement)
             }
-        case .expr(let expression):
+        } else if case .expr(let expression) = item {
             addExpression(expression, isLast: isLast)
         }
     }
@@ -231,13 +232,10 @@ private struct AnalysisBuilder {
 
     /// Whether a binding has a getter (a computed variable) rather than only `willSet`/`didSet`.
     private func isComputed(_ binding: PatternBindingSyntax) -> Bool {
-        switch binding.accessorBlock?.accessors {
-        case nil: return false
-        case .getter?: return true
-        case .accessors(let accessors)?:
-            return accessors.contains { accessor in
-                ![.keyword(.willSet), .keyword(.didSet)].contains(accessor.accessorSpecifier.tokenKind)
-            }
+        guard let block = binding.accessorBlock?.accessors else { return false }
+        guard case .accessors(let accessors) = block else { return true }  // a getter's body
+        return accessors.contains { accessor in
+            ![.keyword(.willSet), .keyword(.didSet)].contains(accessor.accessorSpecifier.tokenKind)
         }
     }
 

@@ -1,4 +1,4 @@
-import Crypto
+import Digests
 import Foundation
 
 /// Signs and verifies messages with HMAC-SHA256, the connection file's `"hmac-sha256"` scheme.
@@ -15,7 +15,7 @@ import Foundation
 /// signer.verify(signature, for: [header, parentHeader, metadata, content])  // true
 /// ```
 public struct MessageSigner: Sendable {
-    /// The key bytes; `nil` for an empty key. Kept as bytes because `SymmetricKey` is not `Sendable`.
+    /// The key bytes; `nil` for an empty key.
     private let key: [UInt8]?
 
     /// A signer for `key`'s UTF-8 bytes; an empty key means no signing.
@@ -40,9 +40,7 @@ public struct MessageSigner: Sendable {
     ///   as they travel (extra buffers are not signed).
     public func signature(for parts: [Data]) -> String {
         guard let key else { return "" }
-        var hmac = HMAC<SHA256>(key: SymmetricKey(data: key))
-        for part in parts { hmac.update(data: part) }
-        return hexDigits(Array(hmac.finalize()))
+        return Digest.hex(Digest.hmacSHA256(key: key, parts: parts))
     }
 
     /// Whether `signature` is the right one for `parts`; always `true` without a key.
@@ -71,16 +69,5 @@ public struct MessageSigner: Sendable {
             difference |= expected[index] ^ other
         }
         return difference == 0
-    }
-
-    private func hexDigits(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text = [UInt8]()
-        text.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
     }
 }

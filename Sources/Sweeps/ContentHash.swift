@@ -1,4 +1,4 @@
-import Crypto
+import Digests
 import Foundation
 
 /// The SHA-256 of a file's bytes as lowercase hexadecimal: what a run record keeps of the
@@ -6,7 +6,7 @@ import Foundation
 public enum ContentHash {
     /// The hash of `bytes`.
     public static func sha256(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        Digest.hex(Digest.sha256(bytes))
     }
 
     /// The hash of the file at `url`; the error names the file.

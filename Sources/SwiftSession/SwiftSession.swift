@@ -285,7 +285,6 @@ public final class SwiftSession {
             libraryPath = path
             symbolGraphFile = graph
         }
-        carryImports(of: analysis)
         phase.withLock { $0 = .running }
         let runStart = ContinuousClock.now
         guard let run = executor.run(
@@ -313,6 +312,9 @@ public final class SwiftSession {
             // A cell that stopped at an error keeps its functions and types, but not its
             // variables: one whose initializer threw has no value, and later cells must not see it.
             let stoppedAtError = run.uncaughtError != nil
+            // Imports carry over only from a cell whose process went on as the session (as
+            // evcxr commits a cell's context only on success); a trap leaves none behind.
+            carryImports(of: analysis)
             let kept = analysis.declaredNames.filter { !stoppedAtError || !$0.kind.isVariable }
             if analysis.exportsDeclarations {
                 symbols.add(

@@ -1,5 +1,6 @@
 """What a session carries from cell to cell: imports, and only the names that have a value."""
 
+import kernel_helpers as kh
 from kernel_helpers import execute, run_ok, value_of
 
 
@@ -47,3 +48,21 @@ def test_a_forked_child_that_outlives_its_cell_never_answers_for_a_later_cell(kc
     for _ in range(3):
         assert value_of(kc, "1 + 2") == "3"
     assert value_of(kc, "forkedHere > 0") == "true"
+
+
+def test_a_cell_that_imports_and_then_traps_leaves_no_import_behind(kernelspec_prefix):
+    # A cell that fails leaves the session exactly as it was, imports included: a later cell
+    # does not see what the trapping cell imported. (A fresh kernel: no test imported it yet.)
+    km, kc = kh.start_kernel()
+    try:
+        assert execute(kc, "Thread.isMainThread").ename == "CompileError", "Foundation is not imported at the start"
+        ex = execute(kc, "import Foundation\nlet noValues: [Int] = []\nnoValues[1]")
+        assert ex.ename == "Trap", ex.describe()
+        after = execute(kc, "Thread.isMainThread")
+        assert after.ename == "CompileError" and "Thread" in after.evalue, after.describe()
+        # The same import in a cell that completes, or that throws after it, carries over.
+        ex = execute(kc, "import Foundation\nstruct Refused: Error {}\nthrow Refused()")
+        assert ex.ename == "Refused", ex.describe()
+        assert value_of(kc, "Thread.isMainThread || true") == "true"
+    finally:
+        kh.stop_kernel(km, kc)
