@@ -7,7 +7,7 @@
 #   make reproduce       every notebook at its default parameters (release build), their results
 #                        files checked and collected into notebooks/RESULTS.md
 # Both work on a fresh Debian 12 machine that has only the Swift toolchain, and run twice.
-# A notebook over a grid of parameters is `swift-margin sweep` (README, "Sweeps"); `make venv`
+# A notebook over a grid of parameters is `swift-margin sweep` (docs/sweeps.md); `make venv`
 # installs what its --scheduler (Dask) needs: dask[distributed] and python/swift-margin-dask.
 
 SHELL := /bin/bash
@@ -89,7 +89,7 @@ build:
 build-release:
 	swift build -c release
 
-# Figures for the README's performance section (never asserted).
+# Figures for docs/performance.md (never asserted).
 bench: deps build-release
 	.build/release/margin-bench all
 	$(VENV)/bin/python Benchmarks/kernel_bench.py --executable .build/release/swift-margin

@@ -4,9 +4,11 @@
 // Dependency direction (an arrow means "imports"; no cycles):
 //   MarginKit -> {Margins, Attacks} -> Models -> Tensors -> {COpenBLASLoader, CScatterRows, CFloatEnvironment}
 //   MarginKit -> Datasets -> {Tensors, CZlib} (CZlib: zlib's inflate, for the gzipped IDX files)
-//   MarginKit -> Plotting -> {Margins, Attacks, Datasets, NotebookDisplay} (gnuplot figures, rich display)
-//   MarginKit -> Experiments -> {Plotting, Margins, Datasets, CProcessControl} (models over seeds, tuned on
+//   MarginKit -> Plotting -> {Tensors, NotebookDisplay, ProcessSpawning} (gnuplot figures, rich display of tensors)
+//   MarginKit -> Experiments -> {Margins, Datasets, CProcessControl} (models over seeds, tuned on
 //                validation, summaries, paired comparisons, claims, results files)
+//   MarginKit -> MarginFigures -> {Plotting, Margins, Attacks, Datasets, Experiments} (the figures and
+//                tables of what the library computes: decision boundaries, margins, curves, progress)
 //   JupyterWire -> CZeroMQ, Digests (the Jupyter wire protocol; knows nothing of Swift cells)
 //   Digests -> COpenSSLHashing (SHA-256 and HMAC-SHA256 from the system's OpenSSL)
 //   JupyterKernel -> JupyterWire (the kernel's protocol logic, behind a language-neutral backend)
@@ -90,16 +92,19 @@ let package = Package(
         .target(name: "Datasets", dependencies: ["Tensors", "CZlib"], exclude: ["README.md"]),
         .target(name: "Margins", dependencies: ["Tensors", "Models"]),
         .target(name: "Attacks", dependencies: ["Tensors", "Models"], exclude: ["README.md"]),
-        .target(
-            name: "Plotting",
-            dependencies: ["Tensors", "Models", "Datasets", "Margins", "Attacks", "NotebookDisplay", "ProcessSpawning"],
-            exclude: ["README.md"]),
+        .target(name: "Plotting", dependencies: ["Tensors", "NotebookDisplay", "ProcessSpawning"], exclude: ["README.md"]),
         .target(name: "SeedStatistics", exclude: ["README.md"]),
         .target(
             name: "Experiments",
-            dependencies: ["Tensors", "Models", "Datasets", "Margins", "Plotting", "NotebookDisplay", "CProcessControl", "SeedStatistics"],
+            dependencies: ["Tensors", "Models", "Datasets", "Margins", "NotebookDisplay", "CProcessControl", "SeedStatistics"],
             exclude: ["README.md"]),
-        .target(name: "MarginKit", dependencies: ["Tensors", "Models", "Datasets", "Margins", "Attacks", "Plotting", "Experiments"]),
+        // The figures of what the library computes: decision boundaries with margins, training
+        // and robustness curves, tables of histories and robustness, the margin distribution.
+        .target(
+            name: "MarginFigures",
+            dependencies: ["Plotting", "Tensors", "Models", "Datasets", "Margins", "Attacks", "Experiments", "NotebookDisplay"],
+            exclude: ["README.md"]),
+        .target(name: "MarginKit", dependencies: ["Tensors", "Models", "Datasets", "Margins", "Attacks", "Plotting", "Experiments", "MarginFigures"]),
         // The executable is linked with --export-dynamic: cell libraries, loaded with dlopen,
         // resolve the project's modules (MarginKit, CellRuntime) against it.
         .executableTarget(
@@ -158,7 +163,7 @@ let package = Package(
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps"]),
         .testTarget(name: "NotebookDisplayTests", dependencies: ["NotebookDisplay"]),
         .testTarget(name: "DigestsTests", dependencies: ["Digests"]),
-        .testTarget(name: "PlottingTests", dependencies: ["Plotting", "Datasets", "Models", "MarginTestSupport"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting", "MarginFigures", "Datasets", "Models", "MarginTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,4 +1,4 @@
-// Prints the numeric core's figures on this machine (never asserted; see README "Performance"):
+// Prints the numeric core's figures on this machine (never asserted; see docs/performance.md):
 //   margin-bench [all|blas|step|margin|ops]
 //   margin-bench step --profile     500 steps and exit, for valgrind --tool=callgrind
 //   margin-bench margin --profile [STEPS] [--loss NAME]   STEPS (300) steps of the first loss whose name

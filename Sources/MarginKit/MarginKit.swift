@@ -2,6 +2,7 @@
 @_exported import Attacks
 @_exported import Datasets
 @_exported import Experiments
+@_exported import MarginFigures
 @_exported import Margins
 @_exported import Models
 @_exported import Plotting

@@ -1,14 +1,14 @@
 /// Which entries of an axis a table shows: all of them, or the first and last few with
 /// an ellipsis between (NumPy's elision, sized for HTML).
-struct ElidedAxis: Equatable {
+public struct ElidedAxis: Equatable, Sendable {
     /// The indices shown, in order.
-    let indices: [Int]
+    public let indices: [Int]
     /// The position in `indices` before which the ellipsis goes, if anything is left out.
-    let gap: Int?
+    public let gap: Int?
 
     /// All of `0..<count`, or, when `elide` and the axis is longer than `2 * edgeItems`, the
     /// first and last `edgeItems`.
-    init(count: Int, elide: Bool, edgeItems: Int) {
+    public init(count: Int, elide: Bool, edgeItems: Int) {
         if elide && count > 2 * edgeItems {
             indices = Array(0..<edgeItems) + Array((count - edgeItems)..<count)
             gap = edgeItems

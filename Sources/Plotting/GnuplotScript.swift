@@ -2,11 +2,11 @@ import Foundation
 
 /// Text of gnuplot scripts: quoted strings, numbers and inline data blocks, written the
 /// same way every time so that one figure always gives the same script (and the same SVG).
-enum GnuplotScript {
+public enum GnuplotScript {
     /// `text` as a double-quoted gnuplot string: backslashes and quotes escaped, newlines as
     /// `\n` (gnuplot breaks the line there), other control characters dropped. Terminals are
     /// set `noenhanced`, so `_`, `^`, `{` and `@` appear as typed.
-    static func quoted(_ text: String) -> String {
+    public static func quoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -24,7 +24,7 @@ enum GnuplotScript {
     /// A number as gnuplot reads it: whole numbers exactly (colours are 0xrrggbb integers),
     /// others in single precision's shortest form (plenty for a plot, and fast to write),
     /// "NaN" for what is not finite (gnuplot skips such points).
-    static func number(_ value: Double) -> String {
+    public static func number(_ value: Double) -> String {
         guard value.isFinite else { return "NaN" }
         if value == value.rounded(), Swift.abs(value) < 1e15 { return String(Int64(value)) }
         return Float(value).description
@@ -32,7 +32,7 @@ enum GnuplotScript {
 
     /// An inline data block `$name << EOD ... EOD`: one line per row, numbers separated by
     /// spaces; an empty row gives a blank line (a break between lines or image scans).
-    static func dataBlock(_ name: String, rows: [[Double]]) -> String {
+    public static func dataBlock(_ name: String, rows: [[Double]]) -> String {
         var text = "$\(name) << EOD\n"
         for row in rows {
             text += row.map(number).joined(separator: " ")
@@ -42,12 +42,12 @@ enum GnuplotScript {
     }
 
     /// A colour as gnuplot's quoted "#rrggbb".
-    static func color(_ rgb: Int) -> String {
+    public static func color(_ rgb: Int) -> String {
         "\"#" + String(format: "%06x", rgb & 0xffffff) + "\""
     }
 
     /// A range as `[low:high]`.
-    static func range(_ range: ClosedRange<Double>) -> String {
+    public static func range(_ range: ClosedRange<Double>) -> String {
         "[\(number(range.lowerBound)):\(number(range.upperBound))]"
     }
 }

@@ -101,8 +101,8 @@ extension LinePanel {
 }
 
 extension Figure {
-    /// Line-plot panels side by side (one panel: a plain plot).
-    init(panels: [LinePanel], summary: String, width: Int, height: Int, gnuplot: Gnuplot) {
+    /// Line-plot panels side by side (one panel: a plain plot), `width` x `height` in all.
+    public init(panels: [LinePanel], summary: String, width: Int, height: Int, gnuplot: Gnuplot = Gnuplot()) {
         let prefixes = panels.indices.map { "series\($0)_" }
         var body = zip(panels, prefixes).map { $0.dataBlocks(prefix: $1) }.joined()
         if panels.count > 1 { body += "set multiplot layout 1,\(panels.count)\n" }

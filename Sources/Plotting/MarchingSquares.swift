@@ -1,9 +1,9 @@
 /// A straight piece of a drawn line, from `start` to `end`.
-struct LineSegment: Equatable {
-    var start: (x: Double, y: Double)
-    var end: (x: Double, y: Double)
+public struct LineSegment: Equatable {
+    public var start: (x: Double, y: Double)
+    public var end: (x: Double, y: Double)
 
-    static func == (lhs: LineSegment, rhs: LineSegment) -> Bool {
+    public static func == (lhs: LineSegment, rhs: LineSegment) -> Bool {
         lhs.start == rhs.start && lhs.end == rhs.end
     }
 }
@@ -13,12 +13,12 @@ struct LineSegment: Equatable {
 /// interpolated) are joined. A sample counts as inside when its value is > 0. Saddle squares
 /// (inside at two opposite corners) are resolved by the mean of the four corners. Squares
 /// with a value that is not finite are skipped.
-enum MarchingSquares {
+public enum MarchingSquares {
     /// - Parameters:
     ///   - values: `xs.count * ys.count` samples, row by row: `values[row * xs.count + column]`
     ///     is the value at `(xs[column], ys[row])`.
     /// - Returns: The segments of the level line, square by square.
-    static func zeroLevel(values: [Double], xs: [Double], ys: [Double]) -> [LineSegment] {
+    public static func zeroLevel(values: [Double], xs: [Double], ys: [Double]) -> [LineSegment] {
         guard values.count == xs.count * ys.count else { fatalError("marching squares needs one value per grid point") }
         var segments: [LineSegment] = []
         guard xs.count >= 2, ys.count >= 2 else { return segments }

@@ -2,13 +2,13 @@ import Foundation
 import Tensors
 
 /// Numbers as tables show them.
-enum ScalarText {
+public enum ScalarText {
     /// A tensor element as `Tensor`'s own printing writes it (`Tensor.elementText`).
-    static func element(_ value: Double) -> String { Tensor<Double>.elementText(value) }
+    public static func element(_ value: Double) -> String { Tensor<Double>.elementText(value) }
 
     /// An accuracy or other fraction with 4 decimals ("0.9680").
-    static func fraction(_ value: Double) -> String { String(format: "%.4f", value) }
+    public static func fraction(_ value: Double) -> String { String(format: "%.4f", value) }
 
     /// `value` with `digits` significant digits ("0.002959", "1.264e-09").
-    static func significant(_ value: Double, digits: Int = 4) -> String { String(format: "%.\(digits)g", value) }
+    public static func significant(_ value: Double, digits: Int = 4) -> String { String(format: "%.\(digits)g", value) }
 }

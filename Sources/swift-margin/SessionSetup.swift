@@ -28,7 +28,7 @@ enum SessionSetup {
             preloadedImports: preloadedImports,
             executorCommand: [executablePath, "executor", "--command-fd", "3", "--event-fd", "4"],
             indexedModules: [
-                "CellRuntime", "NotebookDisplay", "Tensors", "Models", "Datasets", "Margins", "Attacks", "Plotting", "Experiments",
+                "CellRuntime", "NotebookDisplay", "Tensors", "Models", "Datasets", "Margins", "Attacks", "Plotting", "Experiments", "MarginFigures",
                 "SeedStatistics",
             ])
     }

@@ -1,6 +1,7 @@
 import Datasets
 import Foundation
 import Models
+@testable import MarginFigures
 @testable import Plotting
 import Tensors
 import Testing

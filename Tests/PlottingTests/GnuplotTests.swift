@@ -1,4 +1,5 @@
 import Foundation
+@testable import MarginFigures
 @testable import Plotting
 import Testing
 

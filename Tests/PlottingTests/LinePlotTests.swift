@@ -1,6 +1,7 @@
 import Attacks
 import Datasets
 import Models
+@testable import MarginFigures
 @testable import Plotting
 import Tensors
 import Testing

@@ -1,5 +1,6 @@
 @testable import Models
 import NotebookDisplay
+@testable import MarginFigures
 @testable import Plotting
 import Synchronization
 import Testing

@@ -1,6 +1,7 @@
 import Attacks
 @testable import Models
 import NotebookDisplay
+@testable import MarginFigures
 @testable import Plotting
 import Tensors
 import Testing

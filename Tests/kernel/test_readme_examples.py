@@ -1,7 +1,8 @@
-"""Every Swift example of the READMEs that a user types into a cell compiles as one cell, in
-the order the README gives its examples. Each README's examples are compiled together, inside
-a function so that the long trainings they show are type-checked rather than run; the names a
-README takes as given ("a model", "inputs x and labels y") are declared first."""
+"""Every Swift example of the READMEs and of the docs pages that a user types into a cell
+compiles as one cell, in the order the page gives its examples. Each page's examples are
+compiled together, inside a function so that the long trainings they show are type-checked
+rather than run; the names a page takes as given ("a model", "inputs x and labels y") are
+declared first."""
 
 import re
 from pathlib import Path
@@ -12,9 +13,11 @@ from kernel_helpers import execute
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# README -> the names its examples take as given (declared before them).
+# README or docs page -> the names its examples take as given (declared before them).
 GIVEN = {
     "README.md": "",
+    "docs/experiments.md": "",
+    "docs/kernel.md": "",
     "Sources/Attacks/README.md": """
         var g = SeededGenerator(seed: 0)
         var model = Sequential<Float>.multilayerPerceptron(sizes: [2, 8, 2], using: &g)
@@ -30,7 +33,8 @@ GIVEN = {
         let (x, y) = (Tensor<Float>(zeros: [4, 2]), [0, 1, 0, 1])
         """,
     "Sources/NotebookDisplay/README.md": "",
-    "Sources/Plotting/README.md": """
+    "Sources/Plotting/README.md": "",
+    "Sources/MarginFigures/README.md": """
         var g = SeededGenerator(seed: 0)
         var model = Sequential<Float>.multilayerPerceptron(sizes: [2, 8, 2], using: &g)
         var optimizer = RMSProp<Float>(learningRate: 0.01)

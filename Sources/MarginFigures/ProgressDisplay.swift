@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Models
+import Plotting
 import NotebookDisplay
 import Synchronization
 

@@ -1,3 +1,4 @@
+import Plotting
 import Foundation
 import Margins
 import Models

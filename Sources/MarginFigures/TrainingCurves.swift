@@ -1,3 +1,4 @@
+import Plotting
 import Models
 
 /// Training runs side by side in two panels: the loss of every step (logarithmic y) and the
@@ -41,8 +42,8 @@ func trainingCurvesFigure(runs: [(name: String, history: TrainingHistory)], pane
             dashed: true))
     }
     let panels = [
-        LinePanel(title: "loss per step", xLabel: "step", yLabel: "loss", logY: true, series: losses),
-        LinePanel(title: "accuracy", xLabel: "step", yLabel: "accuracy", legend: .bottomRight, series: accuracies),
+        LinePanel(series: losses, title: "loss per step", xLabel: "step", yLabel: "loss", logY: true),
+        LinePanel(series: accuracies, title: "accuracy", xLabel: "step", yLabel: "accuracy", legend: .bottomRight),
     ]
     let count = runs.count == 1 ? "1 run" : "\(runs.count) runs"
     return Figure(

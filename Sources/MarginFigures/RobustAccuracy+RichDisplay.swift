@@ -1,3 +1,4 @@
+import Plotting
 import Attacks
 import NotebookDisplay
 

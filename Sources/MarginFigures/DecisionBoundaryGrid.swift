@@ -1,3 +1,4 @@
+import Plotting
 import Models
 import Tensors
 

@@ -1,3 +1,4 @@
+import Plotting
 import Attacks
 
 /// Accuracy against attack size for several models, one curve each (from
