@@ -57,7 +57,7 @@ extension TrainingHistory: CustomStringConvertible {
     /// ", stopped early" when it was.
     public var summary: String {
         var line = "TrainingHistory: \(steps) steps"
-        if let last = losses.last { line += ", final loss \(formatted(last, 4))" }
+        if let last = losses.last { line += ", final loss \(formatted(last == 0 ? 0 : last, 4))" }  // not "-0"
         if wallSeconds > 0 {
             line += ", \(formatted(wallSeconds, 3)) s"
             if steps > 0 { line += " (\(Int((Double(steps) / wallSeconds).rounded())) steps/s)" }
