@@ -39,7 +39,7 @@ test: deps apt-browser
 	# another test thread holds a lock (OpenBLAS's threads, the Swift runtime's metadata
 	# caches) can leave the child waiting for it forever.
 	swift test --skip-build --no-parallel --filter ExperimentsTests $(SWIFT_TEST_FLAGS)
-	SWIFT_MARGIN_EXECUTABLE=$(CURDIR)/.build/debug/swift-margin $(VENV)/bin/python -m pytest Tests/kernel -q $(PYTEST_FLAGS)
+	SWIFT_MARGIN_EXECUTABLE=$(CURDIR)/.build/debug/swift-margin $(VENV)/bin/python -m pytest Tests/kernel -q --durations=15 $(PYTEST_FLAGS)
 	$(VENV)/bin/python Tests/browser/browser_check.py --executable .build/debug/swift-margin --quick $(BROWSER_CHECK_FLAGS)
 
 # Every notebook at its defaults into notebooks/out/, then notebooks/RESULTS.md from their results files.
