@@ -20,7 +20,7 @@
 //   CellRuntime -> ExecutorLink, NotebookDisplay, CCellTrapTrace (linked into the executor; generated cells call it)
 //   SwiftSession -> ExecutorLink -> NotebookDisplay (the pipe protocol between session and executor; displays travel as DisplayBundle)
 //   NotebookRunner -> SwiftSession (headless notebook runs: nbformat in, outputs out)
-//   Sweeps -> ProcessSpawning, Digests (a notebook over a grid of parameters: runs, records, results tables;
+//   Sweeps -> ProcessSpawning, Digests, NotebookDisplay (a notebook over a grid of parameters: runs, records, results tables;
 //             knows nothing of margins or Jupyter)
 //   swift-margin -> JupyterKernel, SwiftSession, NotebookRunner, CellRuntime, MarginKit, Sweeps (the glue)
 import Foundation
@@ -145,7 +145,7 @@ let package = Package(
             exclude: ["README.md"], swiftSettings: syntaxModuleSettings),
         .target(name: "NotebookRunner", dependencies: ["SwiftSession", "CellSyntax", "NotebookDisplay"], swiftSettings: syntaxModuleSettings),
         .target(
-            name: "Sweeps", dependencies: ["ProcessSpawning", "SeedStatistics", "Digests"],
+            name: "Sweeps", dependencies: ["ProcessSpawning", "SeedStatistics", "Digests", "NotebookDisplay"],
             exclude: ["README.md"]),
         .target(name: "MarginTestSupport", dependencies: ["Tensors"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors", "MarginTestSupport"]),

@@ -1,4 +1,5 @@
 import Foundation
+import NotebookDisplay
 
 /// A notebook run over a grid of parameters: decides which points to run (a rerun skips the
 /// finished ones), runs them on a backend, keeps each ended run atomically with its record,
@@ -26,7 +27,7 @@ public struct Sweep {
     /// A sweep of `notebook` over `grid` into `layout` on `backend`.
     public init(notebook: URL, grid: SweepGrid, layout: SweepLayout, backend: RunBackend, isTerminal: Bool? = nil,
                 statusInterval: TimeInterval = 30,
-                write: @escaping (String) -> Void = SweepProgress.standardOutput) {
+                write: @escaping (String) -> Void = ProgressLine.standardOutput) {
         self.notebook = notebook
         self.grid = grid
         self.layout = layout

@@ -1,10 +1,8 @@
 import Foundation
+import NotebookDisplay
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
-/// The sweep's progress on standard output. On a terminal: one line redrawn in place,
+/// The sweep's progress on standard output, as a `ProgressLine`. On a terminal: one line
+/// redrawn in place,
 ///
 ///     [########............] 5/12 done, 2 running, 1 failed, 0:00:41 elapsed, ~0:01:10 left
 ///
@@ -12,111 +10,60 @@ import Glibc
 /// that ends and the status line every `interval` seconds.
 public final class SweepProgress {
     /// Runs in this sweep (skipped ones excluded).
-    public let total: Int
-    /// Runs at once (for the time left).
+    public var total: Int { count.total }
+    /// Runs at once (shown for information; the time left counts the rate so far).
     public var capacity: Int
-    private let isTerminal: Bool
-    private let interval: TimeInterval
-    private let write: (String) -> Void
+    private let line: ProgressLine
     private let start = Date()
-    private var lastStatus = Date.distantPast
-    private var statusShown = false
+    private var count: WorkCount
     /// Runs that ended well.
-    public private(set) var done = 0
+    public var done: Int { count.done }
     /// Runs that failed.
-    public private(set) var failed = 0
+    public var failed: Int { count.failed }
     /// Runs running now.
-    public private(set) var running = 0
-    private var runSeconds: [Double] = []
+    public var running: Int { count.running }
 
     /// Progress for `total` runs, `capacity` at once; `isTerminal` nil: whether standard output is one.
     public init(total: Int, capacity: Int, isTerminal: Bool? = nil, interval: TimeInterval = 30,
-                write: @escaping (String) -> Void = SweepProgress.standardOutput) {
-        self.total = total
+                write: @escaping (String) -> Void = ProgressLine.standardOutput) {
+        count = WorkCount(total: total)
         self.capacity = max(1, capacity)
-        self.isTerminal = isTerminal ?? (isatty(1) == 1)
-        self.interval = interval
-        self.write = write
+        let place: ProgressLine.Place? = isTerminal.map { $0 ? .terminal : .log }
+        line = ProgressLine(idPrefix: "sweep", place: place ?? (isatty(1) == 1 ? .terminal : .log),
+                            minimumInterval: 0.25, logInterval: interval, write: write)
     }
 
-    /// Writes `text` to standard output at once. With SIGPIPE ignored, output to a closed pipe
-    /// (`swift-margin sweep ... | head`) is dropped and the sweep goes on.
-    public static func standardOutput(_ text: String) {
-        fputs(text, stdout)
-        fflush(stdout)
-    }
-
-    /// "H:MM:SS".
-    static func clock(_ seconds: Double) -> String {
-        let whole = Int(seconds.rounded())
-        return String(format: "%d:%02d:%02d", whole / 3600, whole / 60 % 60, whole % 60)
-    }
-
-    /// The estimated seconds left: the runs not ended, times the mean time of those that
-    /// ended, over the runs at once (nil before one ended).
-    public var secondsLeft: Double? {
-        guard !runSeconds.isEmpty else { return nil }
-        let mean = runSeconds.reduce(0, +) / Double(runSeconds.count)
-        let left = total - done - failed
-        return mean * Double(left) / Double(min(capacity, max(1, left)))
-    }
+    /// The estimated seconds left at the rate so far (nil before a run ended).
+    public var secondsLeft: Double? { count.secondsLeft(elapsed: Date().timeIntervalSince(start)) }
 
     /// The status line, without a line break.
     public var status: String {
-        let ended = done + failed
-        let width = 20
-        let filled = total == 0 ? width : width * ended / total
-        let bar = "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "]"
-        let left = secondsLeft.map { "~" + Self.clock($0) + " left" } ?? "time left unknown"
-        return "\(bar) \(done)/\(total) done, \(running) running, \(failed) failed, \(Self.clock(Date().timeIntervalSince(start))) elapsed, \(left)"
+        let left = secondsLeft.map { "~" + WorkCount.clock($0) + " left" } ?? "time left unknown"
+        return ProgressLine.bar(count.fraction, width: 20, empty: ".") + " \(count.summary()), "
+            + "\(WorkCount.clock(Date().timeIntervalSince(start))) elapsed, \(left)"
     }
 
     /// Records what the backend says; draws when it is time to.
     public func update(running: Int) {
-        self.running = running
-        redraw(force: false)
+        count.running = running
+        line.show(status)
     }
 
     /// A run ended; `message` is its line ("done trainCount=30,seed=0 in 12.3 s").
     public func ended(succeeded: Bool, seconds: Double, message: String) {
-        if succeeded { done += 1 } else { failed += 1 }
-        running = max(0, running - 1)
-        runSeconds.append(seconds)
+        if succeeded { count.done += 1 } else { count.failed += 1 }
+        count.running = max(0, count.running - 1)
         say(message)
-        redraw(force: true)
+        line.show(status, force: line.place == .terminal)
     }
 
     /// Prints a line (above the status line on a terminal).
     public func say(_ message: String) {
-        if isTerminal && statusShown {
-            write("\r\u{1B}[K" + message + "\n")
-            statusShown = false
-        } else {
-            write(message + "\n")
-        }
+        line.say(message)
     }
 
-    /// Draws the status line: on a terminal at most four times a second, else every `interval`.
-    private func redraw(force: Bool) {
-        let now = Date()
-        if isTerminal {
-            guard force || now.timeIntervalSince(lastStatus) >= 0.25 else { return }
-            write("\r\u{1B}[K" + status)
-            statusShown = true
-        } else {
-            guard now.timeIntervalSince(lastStatus) >= interval else { return }
-            write(status + "\n")
-        }
-        lastStatus = now
-    }
-
-    /// Ends the status line (a terminal's cursor goes to the next line).
+    /// Shows the status line a last time and ends it.
     public func finish() {
-        if isTerminal {
-            write("\r\u{1B}[K" + status + "\n")
-        } else {
-            write(status + "\n")
-        }
-        statusShown = false
+        line.finish(status)
     }
 }

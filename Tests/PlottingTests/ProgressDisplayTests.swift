@@ -13,35 +13,32 @@ struct ProgressDisplayTests {
         TrainingProgress(step: step, totalSteps: total, loss: 0.003, learningRate: 0.01, stepsPerSecond: 4000, evaluation: evaluation)
     }
 
-    @Test("in a terminal: one line rewritten with carriage returns, a newline at the last step")
+    @Test("in a terminal: one line rewritten after a carriage return, a newline at the last step")
     func terminal() {
         var output: [String] = []
         let display = ProgressDisplay(barWidth: 10, minimumInterval: 0) { output.append($0) }
         display.report(progress(5))
         display.report(progress(8, evaluation: Evaluation(step: 8, trainingAccuracy: 1, testAccuracy: 0.968)))
         display.report(progress(10))
+        // Each rewrite clears the rest of the line (ESC [K), so a shorter line leaves nothing behind.
         #expect(output == [
-            "\r[#####-----] 50% step 5/10  loss 0.003  4000 steps/s",
-            "\r[########--] 80% step 8/10  loss 0.003  4000 steps/s  train acc 1  test acc 0.968",
-            "\r[##########] 100% step 10/10  loss 0.003  train acc 1  test acc 0.968" + String(repeating: " ", count: 12),  // spaces cover the longer line before
+            "\r\u{1B}[K[#####-----] 50% step 5/10  loss 0.003  4000 steps/s  about 0:00:00 left",
+            "\r\u{1B}[K[########--] 80% step 8/10  loss 0.003  4000 steps/s  about 0:00:00 left  train acc 1  test acc 0.968",
+            "\r\u{1B}[K[##########] 100% step 10/10  loss 0.003  train acc 1  test acc 0.968",
             "\n",
         ])
         display.finish()
         #expect(output.count == 4)
     }
 
-    @Test("a shorter line overwrites the rest of a longer one with spaces")
-    func padding() {
+    @Test("the time left is the steps left at the reported speed")
+    func timeLeft() {
         var output: [String] = []
         let display = ProgressDisplay(barWidth: 4, minimumInterval: 0) { output.append($0) }
-        display.report(progress(50, of: 100, evaluation: Evaluation(step: 50, trainingAccuracy: 0.5, testAccuracy: 0.25)))
-        var short = progress(60, of: 100)
-        short.stepsPerSecond = 1
-        display.report(short)
-        #expect(output.count == 2)
-        // "1 steps/s" is 3 characters shorter than "4000 steps/s": 3 spaces cover the rest.
-        #expect(output[1].count == output[0].count)
-        #expect(output[1].hasSuffix("1 steps/s  train acc 0.5  test acc 0.25   "))
+        var slow = progress(100, of: 10_000)
+        slow.stepsPerSecond = 50  // 9,900 steps at 50 a second: 198 s
+        display.report(slow)
+        #expect(output.first?.hasSuffix("50 steps/s  about 0:03:18 left") == true, "\(output)")
     }
 
     @Test("reports closer than the interval are skipped; finish shows the last one and ends the line")
@@ -51,9 +48,9 @@ struct ProgressDisplayTests {
         display.report(progress(1))
         display.report(progress(2))
         display.report(progress(3))
-        #expect(output == ["\r[#---------] 10% step 1/10  loss 0.003  4000 steps/s"])
+        #expect(output == ["\r\u{1B}[K[#---------] 10% step 1/10  loss 0.003  4000 steps/s  about 0:00:00 left"])
         display.finish()
-        #expect(output.dropFirst().first?.hasPrefix("\r[###-------] 30% step 3/10") == true)
+        #expect(output.dropFirst().first?.hasPrefix("\r\u{1B}[K[###-------] 30% step 3/10") == true)
         #expect(output.last == "\n")
     }
 
@@ -90,7 +87,7 @@ struct ProgressDisplayTests {
             return
         }
         #expect(firstID == display.displayID)
-        #expect(first.data["text/plain"] == "step 2/10  loss 0.003  4000 steps/s")
+        #expect(first.data["text/plain"] == "step 2/10  loss 0.003  4000 steps/s  about 0:00:00 left")
         #expect(first.data["text/html"]?.contains("<progress value=\"2\" max=\"10\"") == true)
         for request in seen.dropFirst() {
             guard case .update(_, let id) = request else {
