@@ -224,9 +224,15 @@ enum ForkedRuns {
     }
 
     /// The runtime's message in a crashed child's error output ("...: Fatal error: ..."),
-    /// without the backtrace that follows it; else the output's last lines.
+    /// without the backtrace that follows it; else the output's last lines other than a
+    /// stack trace (the runtime's, or the one a notebook's executor writes at a trap).
     static func crashMessage(in errorText: String) -> String {
         let lines = errorText.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { line in
+                let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+                let isFrame = fields.count >= 3 && fields[0].allSatisfy(\.isNumber) && fields[2].hasPrefix("0x")
+                return line != "Current stack trace:" && !isFrame
+            }
         let markers = ["Fatal error", "Precondition failed", "Assertion failed", "Program crashed"]
         if let line = lines.first(where: { line in markers.contains { line.contains($0) } }) { return line }
         return lines.suffix(3).joined(separator: " | ")
