@@ -4,7 +4,6 @@ import Glibc
 import Darwin
 #endif
 import Foundation
-import Synchronization
 
 /// One line that says how far a long job is, shown where its output goes: in a notebook one
 /// output, replaced at every update (`display`/`updateDisplay` with the line's display id);
@@ -42,7 +41,12 @@ public final class ProgressLine {
     private var terminalLineOpen = false
     private var heldBack: (text: String, html: String?)?
 
-    private static let counters = Mutex<[String: Int]>([:])
+    /// Lines made so far, per id prefix. Guarded by a pthread lock (`NSLock`), not by
+    /// Synchronization's `Mutex`: notebook cells run in forked processes, and a `Mutex`
+    /// locked in one after the fork trapped at its unlock ("Call to unlock Mutex on a thread
+    /// which hasn't acquired the lock").
+    nonisolated(unsafe) private static var counters: [String: Int] = [:]
+    private static let countersLock = NSLock()
 
     /// A progress line.
     ///
@@ -58,9 +62,9 @@ public final class ProgressLine {
         idPrefix: String, place: Place? = nil, minimumInterval: Double = 0.25, logInterval: Double? = nil,
         write: @escaping (String) -> Void = ProgressLine.standardOutput
     ) {
-        let number = Self.counters.withLock { counters -> Int in
-            counters[idPrefix, default: 0] += 1
-            return counters[idPrefix]!
+        let number = Self.countersLock.withLock { () -> Int in
+            Self.counters[idPrefix, default: 0] += 1
+            return Self.counters[idPrefix]!
         }
         displayID = "\(idPrefix)-\(number)"
         self.place = place ?? (DisplayDestination.isInstalled ? .notebook : isatty(STDOUT_FILENO) != 0 ? .terminal : .log)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import json
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -31,12 +32,31 @@ def test_markdown_holds_no_typed_results(notebook):
     assert reproduce.markdown_numbers(json.loads(notebook.read_text())) == []
 
 
-@pytest.mark.parametrize("notebook", [p for p in NOTEBOOKS if p.stem != "01-tour"], ids=lambda p: p.stem)
-def test_quick_run_writes_its_results(tmp_path, notebook):
-    results, _ = reproduce.run_notebook(kh.executable(), notebook, tmp_path, {"quick": "true"})
+QUICK_RUN_NOTEBOOKS = [p for p in NOTEBOOKS if p.stem != "01-tour"]  # the tour's: test_tour.py
+# Quick runs two at a time: much of one is compiling cells, on one core.
+QUICK_RUNS_AT_ONCE = 2
+
+
+@pytest.fixture(scope="module")
+def quick_runs(tmp_path_factory):
+    """Every notebook's quick run, started two at a time when the first test asks for them;
+    each test waits for its own: notebook stem -> (its folder, the run's future)."""
+    pool = ThreadPoolExecutor(max_workers=QUICK_RUNS_AT_ONCE)
+    runs = {}
+    for notebook in QUICK_RUN_NOTEBOOKS:
+        folder = tmp_path_factory.mktemp(notebook.stem)
+        runs[notebook.stem] = (folder, pool.submit(reproduce.run_notebook, kh.executable(), notebook, folder, {"quick": "true"}))
+    yield runs
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+@pytest.mark.parametrize("notebook", QUICK_RUN_NOTEBOOKS, ids=lambda p: p.stem)
+def test_quick_run_writes_its_results(quick_runs, notebook):
+    folder, run = quick_runs[notebook.stem]
+    results, _ = run.result()
     assert reproduce.check_results(results, notebook.stem) == []
     assert results["parameters"]["quick"] is True
-    executed = json.loads((tmp_path / notebook.name).read_text())
+    executed = json.loads((folder / notebook.name).read_text())
     outputs = [output for cell in executed["cells"] for output in cell.get("outputs", [])]
     assert not [o for o in outputs if o["output_type"] == "error"]
     figures = [o["data"] for o in outputs if "image/png" in o.get("data", {})]
