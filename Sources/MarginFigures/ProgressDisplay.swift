@@ -44,10 +44,14 @@ public final class ProgressDisplay {
         if let evaluation = progress.evaluation { lastEvaluation = evaluation }
         let isLast = progress.step >= progress.totalSteps
         let text = self.text(for: progress)
-        let html = "<div><progress value=\"\(progress.step)\" max=\"\(max(progress.totalSteps, 1))\" style=\"width: 20em\"></progress> "
-            + "<code>\(HTML.escaped(text))</code></div>"
-        line.show(line.place == .notebook ? text : bar(for: progress) + text, html: html,
-                  force: progress.evaluation != nil || isLast)
+        let force = progress.evaluation != nil || isLast
+        if line.place == .notebook {
+            let html = "<div><progress value=\"\(progress.step)\" max=\"\(max(progress.totalSteps, 1))\" style=\"width: 20em\"></progress> "
+                + "<code>\(HTML.escaped(text))</code></div>"
+            line.show(text, html: html, force: force)
+        } else {
+            line.show(bar(for: progress) + text, force: force)
+        }
         if isLast { line.finish() }
     }
 

@@ -19,26 +19,34 @@ public enum CollectionSummary {
 
     private static func summary<C: Collection>(of collection: C) -> String? {
         let count = collection.count
-        let longElements = count <= threshold && collection.contains { text(of: $0) != nil }
-        guard count > threshold || longElements else { return nil }
-        let (open, close) = collection is any SetAlgebra ? ("Set([", "])") : ("[", "]")
         let shown: [String]
         if count > threshold {
             shown = collection.prefix(edgeItems).map(element) + ["..."]
                 + Array(collection.dropFirst(count - edgeItems)).map(element)
         } else {
-            shown = collection.map(element)
+            // Shortened only when an element is a long collection itself.
+            let shortened = collection.map { text(of: $0) }
+            guard shortened.contains(where: { $0 != nil }) else { return nil }
+            shown = zip(collection, shortened).map { value, short in
+                short.map(lastLine) ?? element(value)
+            }
         }
+        let (open, close) = collection is any SetAlgebra ? ("Set([", "])") : ("[", "]")
         let body = open + shown.joined(separator: ", ") + close
         return count > threshold ? "\(C.self) of \(count) elements\n" + body : body
     }
 
     /// One element as Swift prints it inside an array (`"a"` quoted), or shortened.
     private static func element(_ value: Any) -> String {
-        if let text = text(of: value) { return text.split(separator: "\n").last.map(String.init) ?? text }
+        if let text = text(of: value) { return lastLine(text) }
         if let pair = value as? (key: AnyHashable, value: Any) {
             return String(reflecting: pair.key.base) + ": " + element(pair.value)
         }
         return String(reflecting: value)
+    }
+
+    /// The elements of a shortened collection's text (its last line, after the type and count).
+    private static func lastLine(_ text: String) -> String {
+        text.split(separator: "\n").last.map(String.init) ?? text
     }
 }

@@ -77,8 +77,12 @@ public final class ProgressLine {
     /// interval ago and `force` is false; then it is held back for `finish()`.
     public func show(_ text: String, html: String? = nil, force: Bool = false) {
         let now = ContinuousClock.now
+        // A log without an interval shows only what is forced or finished.
         let interval = place == .log ? logInterval : minimumInterval
-        let due = force || (interval.map { limit in lastShown.map { Self.seconds(now - $0) >= limit } ?? true } ?? false)
+        var due = force
+        if !due, let interval {
+            due = lastShown.map { Self.seconds(now - $0) >= interval } ?? true
+        }
         guard due else {
             heldBack = (text, html)
             return

@@ -83,7 +83,7 @@ public struct Sweep {
         write("sweep of \(notebook.lastPathComponent): \(points.count) run\(points.count == 1 ? "" : "s"), \(skipped) finished before, \(jobs.count) to run"
               + (why.isEmpty ? "" : " (\(why))") + (jobs.isEmpty ? "" : " on \(backend.label)") + "\n")
 
-        let progress = SweepProgress(total: jobs.count, capacity: backend.capacity, isTerminal: isTerminal, interval: statusInterval, write: write)
+        let progress = SweepProgress(total: jobs.count, isTerminal: isTerminal, interval: statusInterval, write: write)
         var succeeded = 0, failed = 0
         var ended = Set<String>()
         var commitError: SweepError?
@@ -93,7 +93,6 @@ public struct Sweep {
                 case .started:
                     progress.update(running: progress.running + 1)
                 case .tick(let running):
-                    progress.capacity = backend.capacity
                     progress.update(running: running)
                 case .finished(let job, let outcome):
                     // A run that fails as the sweep is stopped failed because of it (a terminal's

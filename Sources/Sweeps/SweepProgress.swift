@@ -11,8 +11,6 @@ import NotebookDisplay
 public final class SweepProgress {
     /// Runs in this sweep (skipped ones excluded).
     public var total: Int { count.total }
-    /// Runs at once (shown for information; the time left counts the rate so far).
-    public var capacity: Int
     private let line: ProgressLine
     private let start = Date()
     private var count: WorkCount
@@ -23,11 +21,10 @@ public final class SweepProgress {
     /// Runs running now.
     public var running: Int { count.running }
 
-    /// Progress for `total` runs, `capacity` at once; `isTerminal` nil: whether standard output is one.
-    public init(total: Int, capacity: Int, isTerminal: Bool? = nil, interval: TimeInterval = 30,
+    /// Progress for `total` runs; `isTerminal` nil: whether standard output is one.
+    public init(total: Int, isTerminal: Bool? = nil, interval: TimeInterval = 30,
                 write: @escaping (String) -> Void = ProgressLine.standardOutput) {
         count = WorkCount(total: total)
-        self.capacity = max(1, capacity)
         let place: ProgressLine.Place? = isTerminal.map { $0 ? .terminal : .log }
         line = ProgressLine(idPrefix: "sweep", place: place ?? (isatty(1) == 1 ? .terminal : .log),
                             minimumInterval: 0.25, logInterval: interval, write: write)

@@ -7,7 +7,7 @@ struct SweepProgressTests {
     @Test("off a terminal, each ended run is a line and the status says done, running, failed and the time left")
     func plainLines() {
         var written = ""
-        let progress = SweepProgress(total: 4, capacity: 2, isTerminal: false, interval: 3600) { written += $0 }
+        let progress = SweepProgress(total: 4, isTerminal: false, interval: 3600) { written += $0 }
         progress.update(running: 2)
         progress.ended(succeeded: true, seconds: 10, message: "done a")
         progress.ended(succeeded: false, seconds: 10, message: "FAILED b: cell 3 failed")
@@ -23,7 +23,7 @@ struct SweepProgressTests {
     @Test("on a terminal, the status line is redrawn in place and run lines go above it")
     func terminal() {
         var written = ""
-        let progress = SweepProgress(total: 2, capacity: 1, isTerminal: true) { written += $0 }
+        let progress = SweepProgress(total: 2, isTerminal: true) { written += $0 }
         progress.update(running: 1)
         progress.ended(succeeded: true, seconds: 5, message: "done a")
         #expect(written.hasPrefix("\r\u{1B}[K[....................] 0/2 done, 1 running"))
