@@ -5,7 +5,7 @@
 //   MarginKit -> {Margins, Attacks} -> Models -> Tensors -> {COpenBLASLoader, CScatterRows, CFloatEnvironment}
 //   MarginKit -> Datasets -> {Tensors, CZlib} (CZlib: zlib's inflate, for the gzipped IDX files)
 //   MarginKit -> Plotting -> {Tensors, NotebookDisplay, ProcessSpawning} (gnuplot figures, rich display of tensors)
-//   MarginKit -> Experiments -> {Margins, Datasets, CProcessControl} (models over seeds, tuned on
+//   MarginKit -> Experiments -> {Margins, Datasets, ProcessSpawning, CProcessControl} (models over seeds, tuned on
 //                validation, summaries, paired comparisons, claims, results files)
 //   MarginKit -> MarginFigures -> {Plotting, Margins, Attacks, Datasets, Experiments} (the figures and
 //                tables of what the library computes: decision boundaries, margins, curves, progress)
@@ -15,9 +15,10 @@
 //   CellSyntax -> SwiftSyntax, SwiftParser (cells parsed, split and rewritten into library sources;
 //                the toolchain's own libraries where it has them, see toolchainSyntaxFolder)
 //   SwiftSession -> CellSyntax (compiles cells and runs them in an executor process)
-//   {SwiftSession, Plotting} -> ProcessSpawning -> CProcessControl (posix_spawn, pipes, PATH lookup)
+//   {SwiftSession, Plotting, Experiments, CellRuntime, Sweeps} -> ProcessSpawning -> CProcessControl (the one place
+//                that runs child processes: spawn, drain pipes with a deadline, wait, kill, PATH lookup)
 //   NotebookDisplay (MIME bundles and display(); knows nothing of Jupyter)
-//   CellRuntime -> ExecutorLink, NotebookDisplay, CCellTrapTrace (linked into the executor; generated cells call it)
+//   CellRuntime -> ExecutorLink, NotebookDisplay, CCellTrapTrace, ProcessSpawning (linked into the executor; generated cells call it)
 //   SwiftSession -> ExecutorLink -> NotebookDisplay (the pipe protocol between session and executor; displays travel as DisplayBundle)
 //   NotebookRunner -> SwiftSession (headless notebook runs: nbformat in, outputs out)
 //   Sweeps -> ProcessSpawning, Digests, NotebookDisplay (a notebook over a grid of parameters: runs, records, results tables;
@@ -96,7 +97,9 @@ let package = Package(
         .target(name: "SeedStatistics", exclude: ["README.md"]),
         .target(
             name: "Experiments",
-            dependencies: ["Tensors", "Models", "Datasets", "Margins", "NotebookDisplay", "CProcessControl", "SeedStatistics"],
+            dependencies: [
+                "Tensors", "Models", "Datasets", "Margins", "NotebookDisplay", "CProcessControl", "ProcessSpawning", "SeedStatistics",
+            ],
             exclude: ["README.md"]),
         // The figures of what the library computes: decision boundaries with margins, training
         // and robustness curves, tables of histories and robustness, the margin distribution.
@@ -133,12 +136,15 @@ let package = Package(
             swiftSettings: syntaxModuleSettings, linkerSettings: syntaxLinkerSettings),
         .target(name: "ExecutorLink", dependencies: ["NotebookDisplay"], exclude: ["README.md"]),
         .target(name: "NotebookDisplay", exclude: ["README.md"]),
-        .target(name: "CellRuntime", dependencies: ["ExecutorLink", "NotebookDisplay", "CCellTrapTrace"], exclude: ["README.md"]),
+        .target(
+            name: "CellRuntime", dependencies: ["ExecutorLink", "NotebookDisplay", "CCellTrapTrace", "ProcessSpawning"],
+            exclude: ["README.md"]),
         // C: a trap's stack frames in cell libraries, written by a signal handler (backtrace, dladdr).
         .target(name: "CCellTrapTrace", linkerSettings: [.linkedLibrary("dl")]),
         // C: prctl and pipe2, which Swift's Glibc module does not offer.
         .target(name: "CProcessControl"),
-        // posix_spawn with descriptor maps and signal options, close-on-exec pipes, PATH lookup.
+        // Child processes: posix_spawn with descriptor maps and signal options, pipes drained with a deadline,
+        // waiting and killing, PATH lookup.
         .target(name: "ProcessSpawning", dependencies: ["CProcessControl"], exclude: ["README.md"]),
         .target(
             name: "SwiftSession", dependencies: ["CellSyntax", "ExecutorLink", "NotebookDisplay", "CProcessControl", "ProcessSpawning"],

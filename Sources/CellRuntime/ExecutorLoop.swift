@@ -4,6 +4,7 @@ import Glibc
 import CCellTrapTrace
 import ExecutorLink
 import Foundation
+import ProcessSpawning
 
 /// The executor process's main loop: it holds the session (every cell library loaded so far
 /// and the state they built) and runs one cell at a time.
@@ -102,14 +103,12 @@ public enum ExecutorLoop {
         if got == 1, byte == Handover.takeOver.rawValue {
             _exit(0)
         }
-        var status: Int32 = 0
-        while waitpid(runner, &status, 0) < 0 && errno == EINTR {}
+        let end = ChildProcess(processID: runner).waitForEnd()
         if got == 1 { return }  // the runner reported its own failure
-        let termination: CellTermination
-        if status & 0x7f == 0 {
-            termination = .exited((status >> 8) & 0xff)
-        } else {
-            termination = .killedBySignal(status & 0x7f)
+        let termination: CellTermination = switch end {
+        case .exited(let code)?: .exited(code)
+        case .killed(let signal)?: .killedBySignal(signal)
+        case nil: .loadFailed("the cell's process could not be waited for")
         }
         ExecutorConnection.send(.cellFinished(termination))
     }
@@ -120,13 +119,10 @@ public enum ExecutorLoop {
     private static func waitForHandoverOrSessionEnd(handover: Int32, commandDescriptor: Int32, runner: pid_t) {
         // No POLLIN on the commands: they belong to the runner (its input answers); a hang-up is
         // reported whatever is asked for.
-        var watched = [pollfd(fd: handover, events: Int16(POLLIN), revents: 0),
-                       pollfd(fd: commandDescriptor, events: 0, revents: 0)]
         while true {
-            let ready = poll(&watched, 2, -1)
-            if ready < 0 && errno == EINTR { continue }
-            if ready < 0 || watched[0].revents != 0 { return }
-            if watched[1].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+            let events = waitForEvents([handover], hangUpOnly: [commandDescriptor], timeout: nil)
+            if events.contains(where: { $0.descriptor == handover }) { return }
+            if events.contains(where: { $0.descriptor == commandDescriptor && $0.hungUp }) {
                 kill(runner, SIGKILL)
                 _exit(0)
             }

@@ -4,6 +4,7 @@ import Glibc
 import CProcessControl
 import Foundation
 import Models
+import ProcessSpawning
 import Tensors
 
 /// Runs independent pieces of work, each in a child process forked from this one, at most
@@ -67,16 +68,13 @@ enum ForkedRuns {
         var message: String
     }
 
-    /// A child process at work on piece `index`.
+    /// A child process at work on piece `index`, and the read ends of its result and its
+    /// standard error.
     private struct Child {
         var index: Int
-        var processID: pid_t
+        var process: ChildProcess
         var resultPipe: Int32
         var errorPipe: Int32
-        var result = [UInt8]()
-        var errors = [UInt8]()
-        var resultOpen = true
-        var errorOpen = true
     }
 
     /// Runs `work(0)`, ..., `work(count - 1)` in children, `workers` at a time, calling
@@ -93,6 +91,7 @@ enum ForkedRuns {
         var outcomes = [Outcome<Output>](repeating: .notRun, count: count)
         var counts = Counts(total: count)
         var running: [Child] = []
+        var pipes = PipeDrain()
         var next = 0
         var interrupted = false
         onChange(counts)
@@ -100,13 +99,8 @@ enum ForkedRuns {
             if TrainingStop.isRequested {
                 TrainingStop.clear()
                 interrupted = true
-                for child in running {
-                    kill(child.processID, SIGKILL)
-                    var status: Int32 = 0
-                    _ = waitpid(child.processID, &status, 0)
-                    close(child.resultPipe)
-                    close(child.errorPipe)
-                }
+                for child in running { child.process.kill() }
+                pipes.closeAll()
                 running.removeAll()
                 counts.running = 0
                 onChange(counts)
@@ -114,7 +108,10 @@ enum ForkedRuns {
             }
             while next < count && running.count < workers {
                 switch start(index: next, threadsPerRun: threadsPerRun, work: work) {
-                case .success(let child): running.append(child)
+                case .success(let child):
+                    running.append(child)
+                    pipes.read(child.resultPipe)
+                    pipes.read(child.errorPipe)
                 case .failure(let failure): outcomes[next] = .failed(failure.message)
                 }
                 next += 1
@@ -123,10 +120,12 @@ enum ForkedRuns {
                 onChange(counts)
             }
             guard !running.isEmpty else { continue }
-            readAvailable(&running, timeoutMilliseconds: 100)
-            for position in running.indices.reversed() where !running[position].resultOpen && !running[position].errorOpen {
+            pipes.step(timeout: .milliseconds(100))
+            for position in running.indices.reversed()
+            where !pipes.isOpen(running[position].resultPipe) && !pipes.isOpen(running[position].errorPipe) {
                 let child = running.remove(at: position)
-                let outcome: Outcome<Output> = finish(child)
+                let outcome: Outcome<Output> = finish(
+                    child.process, result: pipes.take(child.resultPipe), errors: pipes.take(child.errorPipe))
                 outcomes[child.index] = outcome
                 if case .finished = outcome { counts.finished += 1 } else { counts.failed += 1 }
                 counts.running = running.count
@@ -166,7 +165,7 @@ enum ForkedRuns {
             }
             let bytes = (try? Self.encoder.encode(reply)) ?? Data(#"{"error":{"_0":"the run's result could not be encoded"}}"#.utf8)
             fflush(stdout)
-            writeAll(bytes, to: resultFDs[1])
+            _ = writeAll(bytes, to: resultFDs[1])
             _exit(0)
         }
         close(resultFDs[1])
@@ -175,50 +174,25 @@ enum ForkedRuns {
             close(resultFDs[0]); close(errorFDs[0])
             return .failure(StartFailure(message: "the run could not be started (fork: \(String(cString: strerror(errno))))"))
         }
-        return .success(Child(index: index, processID: processID, resultPipe: resultFDs[0], errorPipe: errorFDs[0]))
-    }
-
-    /// Waits up to `timeoutMilliseconds` for output of any running child and reads what came.
-    private static func readAvailable(_ running: inout [Child], timeoutMilliseconds: Int32) {
-        var descriptors: [pollfd] = []
-        var owners: [(child: Int, isResult: Bool)] = []
-        for (position, child) in running.enumerated() {
-            if child.resultOpen {
-                descriptors.append(pollfd(fd: child.resultPipe, events: Int16(POLLIN), revents: 0))
-                owners.append((position, true))
-            }
-            if child.errorOpen {
-                descriptors.append(pollfd(fd: child.errorPipe, events: Int16(POLLIN), revents: 0))
-                owners.append((position, false))
-            }
-        }
-        guard poll(&descriptors, nfds_t(descriptors.count), timeoutMilliseconds) > 0 else { return }
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        for (descriptor, owner) in zip(descriptors, owners) where descriptor.revents != 0 {
-            let got = read(descriptor.fd, &buffer, buffer.count)
-            if got > 0 {
-                if owner.isResult { running[owner.child].result += buffer[0..<got] } else { running[owner.child].errors += buffer[0..<got] }
-            } else if got == 0 || (errno != EINTR && errno != EAGAIN) {
-                close(descriptor.fd)
-                if owner.isResult { running[owner.child].resultOpen = false } else { running[owner.child].errorOpen = false }
-            }
-        }
+        return .success(Child(index: index, process: ChildProcess(processID: processID), resultPipe: resultFDs[0], errorPipe: errorFDs[0]))
     }
 
     /// Collects a child whose pipes have closed and decodes its reply.
-    private static func finish<Output: Codable>(_ child: Child) -> Outcome<Output> {
-        var status: Int32 = 0
-        while waitpid(child.processID, &status, 0) < 0 && errno == EINTR {}
-        let errorText = String(decoding: child.errors, as: UTF8.self)
-        let signal = status & 0x7f
-        if signal == 0, let reply = try? Self.decoder.decode(Reply<Output>.self, from: Data(child.result)) {
+    private static func finish<Output: Codable>(_ child: ChildProcess, result: [UInt8], errors: [UInt8]) -> Outcome<Output> {
+        let end = child.waitForEnd()
+        let errorText = String(decoding: errors, as: UTF8.self)
+        if case .exited? = end, let reply = try? Self.decoder.decode(Reply<Output>.self, from: Data(result)) {
             if !errorText.isEmpty { FileHandle.standardError.write(Data(errorText.utf8)) }
             switch reply {
             case .output(let output): return .finished(output)
             case .error(let message): return .failed(message)
             }
         }
-        let how = signal != 0 ? "crashed (signal \(signal))" : "exited with status \((status >> 8) & 0xff) without a result"
+        let how = switch end {
+        case .killed(let signal)?: "crashed (signal \(signal))"
+        case .exited(let code)?: "exited with status \(code) without a result"
+        case nil: "could not be waited for"
+        }
         let message = crashMessage(in: errorText)
         return .failed(message.isEmpty ? "the run \(how)" : "the run \(how): \(message)")
     }
@@ -236,19 +210,5 @@ enum ForkedRuns {
         let markers = ["Fatal error", "Precondition failed", "Assertion failed", "Program crashed"]
         if let line = lines.first(where: { line in markers.contains { line.contains($0) } }) { return line }
         return lines.suffix(3).joined(separator: " | ")
-    }
-
-    private static func writeAll(_ data: Data, to descriptor: Int32) {
-        data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += written
-            }
-        }
     }
 }

@@ -29,7 +29,7 @@ struct PipedProcess {
         case launch(String)
         /// The program did not finish within the deadline and was killed.
         case deadline(seconds: Double)
-        /// A pipe or poll call failed (the system's error text).
+        /// A pipe could not be made, or the program started (the system's error text).
         case system(String)
     }
 
@@ -72,76 +72,19 @@ struct PipedProcess {
         }
         // The child's ends now belong to the child.
         close(stdin.readEnd); close(stdout.writeEnd); close(stderr.writeEnd)
-        _ = fcntl(stdin.writeEnd, F_SETFL, fcntl(stdin.writeEnd, F_GETFL) | O_NONBLOCK)
-
-        let exchange = Self.withSIGPIPEBlocked {
-            Self.exchange(
-                input: input, stdin: stdin.writeEnd, stdout: stdout.readEnd, stderr: stderr.readEnd, deadline: deadline)
+        var drain = PipeDrain()
+        drain.read(stdout.readEnd)
+        drain.read(stderr.readEnd)
+        drain.write(input, to: stdin.writeEnd)
+        let ending = drain.run(deadline: .now + .seconds(deadline))
+        drain.closeAll()
+        guard ending == .finished else {
+            child.kill()
+            throw .deadline(seconds: deadline)
         }
-        close(stdout.readEnd); close(stderr.readEnd)
-        switch exchange {
-        case .success(let (output, error)):
-            return Outcome(standardOutput: output, standardError: error, status: child.waitForExit())
-        case .failure(let failure):
-            kill(child.processID, SIGKILL)
-            _ = child.waitForExit()
-            throw failure
-        }
-    }
-
-    /// Writes `input` and reads both outputs until the program closes them (or the deadline).
-    /// Closes `stdin` in every case.
-    private static func exchange(
-        input: Data, stdin: Int32, stdout: Int32, stderr: Int32, deadline: Double
-    ) -> Result<(Data, Data), Failure> {
-        let start = DispatchTime.now().uptimeNanoseconds
-        var writeEnd: Int32? = stdin
-        var written = 0
-        var output = Data()
-        var error = Data()
-        var openReads: [Int32: Bool] = [stdout: true, stderr: true]
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        defer { if let writeEnd { close(writeEnd) } }
-        if input.isEmpty, let end = writeEnd {
-            close(end)
-            writeEnd = nil
-        }
-        while writeEnd != nil || openReads.values.contains(true) {
-            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            guard elapsed < deadline else { return .failure(.deadline(seconds: deadline)) }
-            var fds: [pollfd] = []
-            if let end = writeEnd { fds.append(pollfd(fd: end, events: Int16(POLLOUT), revents: 0)) }
-            for fd in [stdout, stderr] where openReads[fd] == true {
-                fds.append(pollfd(fd: fd, events: Int16(POLLIN), revents: 0))
-            }
-            let timeout = Int32(max(1, min(1000, (deadline - elapsed) * 1000)))
-            let ready = poll(&fds, nfds_t(fds.count), timeout)
-            if ready < 0 {
-                if errno == EINTR { continue }
-                return .failure(.system("poll failed: \(String(cString: strerror(errno)))"))
-            }
-            for entry in fds where entry.revents != 0 {
-                if entry.fd == writeEnd {
-                    let count = input.withUnsafeBytes { raw in
-                        write(entry.fd, raw.baseAddress! + written, min(raw.count - written, 65_536))
-                    }
-                    if count > 0 { written += count }
-                    // EPIPE: the program stopped reading (it failed); what it said is on stderr.
-                    if (count < 0 && errno != EAGAIN && errno != EINTR) || written == input.count {
-                        close(entry.fd)
-                        writeEnd = nil
-                    }
-                } else {
-                    let count = read(entry.fd, &buffer, buffer.count)
-                    if count > 0 {
-                        if entry.fd == stdout { output.append(buffer, count: count) } else { error.append(buffer, count: count) }
-                    } else if count == 0 || (errno != EAGAIN && errno != EINTR) {
-                        openReads[entry.fd] = false
-                    }
-                }
-            }
-        }
-        return .success((output, error))
+        return Outcome(
+            standardOutput: Data(drain.bytes(of: stdout.readEnd)), standardError: Data(drain.bytes(of: stderr.readEnd)),
+            status: child.waitForExit())
     }
 
     /// A close-on-exec pipe, or `.system` with the reason.
@@ -151,24 +94,5 @@ struct PipedProcess {
         } catch {
             throw .system(error.description)
         }
-    }
-
-    /// Runs `body` with SIGPIPE blocked on this thread, then discards a SIGPIPE that writing
-    /// to a closed pipe raised meanwhile (so it neither kills nor later surprises the caller).
-    private static func withSIGPIPEBlocked<R>(_ body: () -> R) -> R {
-        var pipeSignal = sigset_t()
-        sigemptyset(&pipeSignal)
-        sigaddset(&pipeSignal, SIGPIPE)
-        var previous = sigset_t()
-        pthread_sigmask(SIG_BLOCK, &pipeSignal, &previous)
-        let result = body()
-        var pending = sigset_t()
-        sigpending(&pending)
-        if sigismember(&pending, SIGPIPE) == 1, sigismember(&previous, SIGPIPE) == 0 {
-            var noWait = timespec(tv_sec: 0, tv_nsec: 0)
-            _ = sigtimedwait(&pipeSignal, nil, &noWait)
-        }
-        pthread_sigmask(SIG_SETMASK, &previous, nil)
-        return result
     }
 }

@@ -98,11 +98,11 @@ public struct ChildProcess: Sendable {
         var stopped: [pid_t] = []
         var pending = [root]
         while let process = pending.popLast() {
-            guard kill(process, SIGSTOP) == 0 else { continue }
+            guard Glibc.kill(process, SIGSTOP) == 0 else { continue }
             stopped.append(process)
             pending += Self.children(of: process)
         }
-        for process in stopped { kill(process, SIGKILL) }
+        for process in stopped { Glibc.kill(process, SIGKILL) }
     }
 
     /// The process ids of the children of `process`, from /proc/PID/task/TID/children.
@@ -115,13 +115,64 @@ public struct ChildProcess: Sendable {
         }
     }
 
+    /// A child this process started otherwise (with `fork`), to wait for and stop like a spawned one.
+    public init(processID: pid_t) {
+        self.processID = processID
+    }
+
+    /// Waits for the child to end and collects it; nil if it cannot be waited for (it is not
+    /// a child of this process, or was collected already).
+    public func waitForEnd() -> ProcessEnd? {
+        var status: Int32 = 0
+        while waitpid(processID, &status, 0) < 0 {
+            if errno != EINTR { return nil }
+        }
+        return ProcessEnd(waitStatus: status)
+    }
+
     /// Waits for the child to end; returns its exit status, or 128 + the signal that ended it
     /// (-1 if it cannot be waited for).
     public func waitForExit() -> Int32 {
+        waitForEnd()?.shellStatus ?? -1
+    }
+
+    /// How the child ended, collecting it, if it has ended; nil while it runs (or if it
+    /// cannot be waited for).
+    public func endIfFinished() -> ProcessEnd? {
         var status: Int32 = 0
-        while waitpid(processID, &status, 0) < 0 {
-            if errno != EINTR { return -1 }
+        var result: pid_t
+        repeat { result = waitpid(processID, &status, WNOHANG) } while result < 0 && errno == EINTR
+        return result == processID ? ProcessEnd(waitStatus: status) : nil
+    }
+
+    /// Waits up to `limit` for the child to end (looking every 100 ms); nil if it still runs.
+    public func waitForEnd(within limit: Duration) -> ProcessEnd? {
+        let deadline = ContinuousClock.now + limit
+        while true {
+            if let end = endIfFinished() { return end }
+            if ContinuousClock.now >= deadline { return nil }
+            usleep(100_000)
         }
-        return status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    }
+
+    /// Kills the child (SIGKILL; with every process it started when `withDescendants`) and
+    /// collects it.
+    @discardableResult
+    public func kill(withDescendants: Bool = false) -> ProcessEnd? {
+        if withDescendants { killWithDescendants() } else { Glibc.kill(processID, SIGKILL) }
+        return waitForEnd()
+    }
+
+    /// Collects every child of this process that has ended, whoever started it (a subreaper's
+    /// adopted orphans among them), without waiting; returns their process ids.
+    public static func collectEndedChildren() -> [pid_t] {
+        var ended: [pid_t] = []
+        var status: Int32 = 0
+        while true {
+            let process = waitpid(-1, &status, WNOHANG)
+            if process < 0 && errno == EINTR { continue }
+            if process <= 0 { return ended }
+            ended.append(process)
+        }
     }
 }

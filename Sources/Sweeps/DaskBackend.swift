@@ -150,10 +150,10 @@ public struct DaskBackend: RunBackend {
         }
         if failure != nil || stopping {
             // Give the driver a moment to cancel its tasks, then make sure it is gone.
-            for _ in 0..<100 where waitpid(driver.processID, nil, WNOHANG) == 0 { usleep(100_000) }
-            kill(driver.processID, SIGKILL)
+            if driver.waitForEnd(within: .seconds(10)) == nil { driver.kill() }
+        } else {
+            _ = driver.waitForEnd()
         }
-        _ = driver.waitForExit()
         if let failure {
             let tail = (try? String(contentsOf: driverLog, encoding: .utf8)).map { Self.lastLines($0, 15) } ?? ""
             throw SweepError(failure + (tail.isEmpty ? "" : "\n(\(driverLog.path) ends with:)\n" + tail))

@@ -31,7 +31,7 @@ public struct LocalBackend: RunBackend {
 
     private struct Running {
         var job: RunJob
-        var processID: pid_t
+        var process: ChildProcess
         var start: Date
     }
 
@@ -40,17 +40,14 @@ public struct LocalBackend: RunBackend {
         var running: [Running] = []
         while !pending.isEmpty || !running.isEmpty {
             if shouldStop() {
-                for run in running { ProcessTree.kill(run.processID) }
-                for run in running {
-                    var status: Int32 = 0
-                    while waitpid(run.processID, &status, 0) < 0 && errno == EINTR {}
-                }
+                for run in running { run.process.killWithDescendants() }
+                for run in running { _ = run.process.waitForEnd() }
                 return
             }
             while running.count < workers, let job = pending.popFirst() {
                 let start = Date()
                 do {
-                    running.append(Running(job: job, processID: try spawn(job), start: start))
+                    running.append(Running(job: job, process: try spawn(job), start: start))
                     report(.started(job))
                 } catch {
                     report(.finished(job, RunOutcome(exitStatus: -1, wallSeconds: 0, ranOn: "local", problem: error.description)))
@@ -58,13 +55,11 @@ public struct LocalBackend: RunBackend {
             }
             var ended = false
             for index in running.indices.reversed() {
-                var status: Int32 = 0
-                let result = waitpid(running[index].processID, &status, WNOHANG)
-                guard result == running[index].processID else { continue }
+                guard let end = running[index].process.endIfFinished() else { continue }
                 let run = running.remove(at: index)
                 ended = true
                 report(.finished(run.job, RunOutcome(
-                    exitStatus: ProcessTree.exitStatus(status), wallSeconds: Date().timeIntervalSince(run.start), ranOn: "local")))
+                    exitStatus: end.shellStatus, wallSeconds: Date().timeIntervalSince(run.start), ranOn: "local")))
             }
             if !ended {
                 report(.tick(running: running.count))
@@ -73,8 +68,8 @@ public struct LocalBackend: RunBackend {
         }
     }
 
-    /// Starts one job; returns the process id of its `swift-margin run`.
-    private func spawn(_ job: RunJob) throws(SweepError) -> pid_t {
+    /// Starts one job's `swift-margin run`.
+    private func spawn(_ job: RunJob) throws(SweepError) -> ChildProcess {
         let logPath = job.temporaryDirectory.appendingPathComponent("run.log").path
         let log = open(logPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard log >= 0 else { throw SweepError("cannot create \(logPath): \(String(cString: strerror(errno)))") }
@@ -82,7 +77,7 @@ public struct LocalBackend: RunBackend {
         let arguments = ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", job.temporaryDirectory.path, executable]
             + RunJob.runArguments(notebookPath: notebook.path, notebookName: notebookName, point: job.point)
         do {
-            return try ChildProcess.spawn(arguments: arguments, descriptors: [1: log, 2: log], signals: .emptyMaskAndDefaultSIGPIPE).processID
+            return try ChildProcess.spawn(arguments: arguments, descriptors: [1: log, 2: log], signals: .emptyMaskAndDefaultSIGPIPE)
         } catch {
             throw SweepError("cannot start \(executable) for \(job.name): \(error)")
         }

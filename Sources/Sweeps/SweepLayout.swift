@@ -1,4 +1,5 @@
 import Foundation
+import ProcessSpawning
 
 #if canImport(Glibc)
 import Glibc
@@ -55,7 +56,7 @@ public struct SweepLayout: Sendable {
         for entry in entries where entry.hasPrefix(".tmp-") || entry.hasPrefix(".old-") {
             let folder = runs.appendingPathComponent(entry).path
             for process in ProcessTree.processes(workingIn: folder) {
-                ProcessTree.kill(process)
+                ChildProcess.killWithDescendants(process)
             }
             try? FileManager.default.removeItem(at: runs.appendingPathComponent(entry))
         }

@@ -106,26 +106,15 @@ struct ToolRun {
             return .couldNotStart(error.description)
         }
         close(output.writeEnd)
-        defer { close(output.readEnd) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        var descriptor = pollfd(fd: output.readEnd, events: Int16(POLLIN), revents: 0)
-        while true {
-            let ready = poll(&descriptor, 1, 50)
-            if ready > 0 {
-                let count = read(output.readEnd, &buffer, buffer.count)
-                if count > 0 {
-                    bytes.append(contentsOf: buffer[..<count])
-                    continue
-                }
-                if count == 0 || errno != EINTR { break }
-            }
-            if isCancelled() {
-                child.killWithDescendants()  // the driver and the swift-frontend processes it started
-                _ = child.waitForExit()
-                return .cancelled
-            }
+        var drain = PipeDrain()
+        drain.read(output.readEnd)
+        let ending = drain.run(checkEvery: .milliseconds(50), shouldStop: isCancelled)
+        drain.closeAll()
+        if ending == .stopped {
+            child.kill(withDescendants: true)  // the driver and the swift-frontend processes it started
+            return .cancelled
         }
+        let bytes = drain.bytes(of: output.readEnd)
         let status = child.waitForExit()
         return .finished(status: status, output: String(decoding: bytes, as: UTF8.self))
     }

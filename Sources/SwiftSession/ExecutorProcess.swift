@@ -82,8 +82,7 @@ final class ExecutorProcess {
     func terminate() {
         _ = commands.send(ExecutorCommand.shutdown)
         for process in knownProcesses { kill(process, SIGKILL) }
-        var status: Int32 = 0
-        for process in knownProcesses { _ = waitpid(process, &status, 0) }  // ECHILD at once for non-children
+        for process in knownProcesses { _ = ChildProcess(processID: process).waitForEnd() }  // nil at once for non-children
         collectExitedProcesses()
         knownProcesses.removeAll()
     }
@@ -107,7 +106,7 @@ final class ExecutorProcess {
     private let interruptRequestedAt = Mutex<ContinuousClock.Instant?>(nil)
 
     /// How often the output files are read while a cell runs without events.
-    private static let outputPollMilliseconds: Int32 = 20
+    private static let outputPollInterval: Duration = .milliseconds(20)
 
     /// Runs one cell library, forwarding its output as it appears, until the cell ends.
     /// Returns nil when the executor itself is gone (the session must start a new one).
@@ -150,13 +149,12 @@ final class ExecutorProcess {
                     + "\(ByteCountText.describe(droppedBytes)) more output was not shown (%output_limit changes the limit; %keep_output FILE keeps it all)\n")
             }
         }
-        var descriptor = pollfd(fd: events.fileDescriptor, events: Int16(POLLIN), revents: 0)
         while true {
             // The files' sizes before looking for an event: bytes below them were written
             // before any event not yet sent, so they may be shown when no event is waiting.
             let outputSize = standardOutput.size
             let errorSize = standardError.size
-            if poll(&descriptor, 1, Self.outputPollMilliseconds) > 0 {
+            if !waitForEvents([events.fileDescriptor], timeout: Self.outputPollInterval).isEmpty {
                 guard let frame = events.receive(ExecutorEventFrame.self) else {
                     runner.withLock { $0 = nil }
                     return nil
@@ -223,11 +221,6 @@ final class ExecutorProcess {
     /// starts its other children (the compiler) and waits for them on this same thread, so
     /// the sweep never takes another waiter's child.
     private func collectExitedProcesses() {
-        var status: Int32 = 0
-        while true {
-            let process = waitpid(-1, &status, WNOHANG)
-            if process <= 0 { break }
-            knownProcesses.remove(process)
-        }
+        for process in ChildProcess.collectEndedChildren() { knownProcesses.remove(process) }
     }
 }

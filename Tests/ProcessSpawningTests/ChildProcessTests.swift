@@ -23,17 +23,10 @@ private func run(
         throw error
     }
     close(pipe.writeEnd)
-    defer { close(pipe.readEnd) }
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 4096)
-    while true {
-        let count = read(pipe.readEnd, &buffer, buffer.count)
-        if count > 0 {
-            bytes += buffer[..<count]
-        } else if count == 0 || errno != EINTR {
-            break
-        }
-    }
+    var drain = PipeDrain()
+    drain.read(pipe.readEnd)
+    _ = drain.run()
+    let bytes = drain.bytes(of: pipe.readEnd)
     return (String(decoding: bytes, as: UTF8.self), child.waitForExit())
 }
 
