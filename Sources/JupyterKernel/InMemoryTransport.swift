@@ -29,7 +29,7 @@ public final class InMemoryTransport: KernelTransport, @unchecked Sendable {
     /// Two connected ends: the kernel's, for ``KernelServer``, and the client's.
     public static func pair() -> (kernel: InMemoryTransport, client: InMemoryTransport) {
         func queues() -> [KernelChannel: MessageQueue] {
-            Dictionary(uniqueKeysWithValues: KernelChannel.allCases.map { ($0, MessageQueue()) })
+            Dictionary(uniqueKeysWithValues: KernelChannel.allCases.map { ($0, MessageQueue(channel: $0)) })
         }
         let toKernel = queues()
         let toClient = queues()
@@ -41,7 +41,7 @@ public final class InMemoryTransport: KernelTransport, @unchecked Sendable {
 
     /// The next message the other end sent on `channel`, waiting up to `timeout`.
     public func receive(on channel: KernelChannel, timeout: Duration) throws -> [Data]? {
-        try inbound[channel]!.take(timeout: timeout, channel: channel)
+        try inbound[channel]!.take(timeout: timeout)
     }
 
     /// Queues `frames` for the other end on `channel`.

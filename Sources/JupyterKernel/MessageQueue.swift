@@ -3,9 +3,16 @@ import Foundation
 /// A first-in first-out queue of multipart messages between threads: ``put(_:)`` never blocks,
 /// ``take(timeout:)`` waits up to a timeout. One direction of one ``InMemoryTransport`` channel.
 final class MessageQueue: @unchecked Sendable {
+    /// The channel the queue carries, named by the error a closed queue throws.
+    let channel: KernelChannel
     private let condition = NSCondition()
     private var messages: [[Data]] = []
     private var closed = false
+
+    /// An empty, open queue for `channel`.
+    init(channel: KernelChannel) {
+        self.channel = channel
+    }
 
     /// Appends `frames` and wakes a waiting ``take(timeout:)``; dropped once the queue is closed
     /// (as a message to a peer that is gone).
@@ -19,7 +26,7 @@ final class MessageQueue: @unchecked Sendable {
 
     /// The oldest message, waiting up to `timeout` for one; `nil` if none came.
     /// - Throws: `InMemoryTransportError.closed` once the queue is closed.
-    func take(timeout: Duration, channel: KernelChannel) throws(InMemoryTransportError) -> [Data]? {
+    func take(timeout: Duration) throws(InMemoryTransportError) -> [Data]? {
         let deadline = Date(timeIntervalSinceNow: timeout.seconds)
         condition.lock()
         defer { condition.unlock() }
