@@ -9,9 +9,12 @@
 //                validation, summaries, paired comparisons, claims, results files)
 //   MarginKit -> MarginFigures -> {Plotting, Margins, Attacks, Datasets, Experiments} (the figures and
 //                tables of what the library computes: decision boundaries, margins, curves, progress)
-//   JupyterWire -> CZeroMQ, Digests (the Jupyter wire protocol; knows nothing of Swift cells)
+//   JupyterWire -> Digests (the Jupyter wire protocol; knows nothing of Swift cells or sockets)
 //   Digests -> COpenSSLHashing (SHA-256 and HMAC-SHA256 from the system's OpenSSL)
-//   JupyterKernel -> JupyterWire (the kernel's protocol logic, behind a language-neutral backend)
+//   JupyterKernel -> JupyterWire (the kernel's protocol logic, behind a language-neutral backend and
+//                    a KernelTransport; no ZeroMQ)
+//   KernelZeroMQ -> {JupyterKernel, JupyterWire, CZeroMQ} (the transport over ZeroMQ sockets; the heartbeat)
+//   KernelTestSupport -> {JupyterKernel, JupyterWire} (a scripted backend and a test client, for the kernel's tests)
 //   CellSyntax -> SwiftSyntax, SwiftParser (cells parsed, split and rewritten into library sources;
 //                the toolchain's own libraries where it has them, see toolchainSyntaxFolder)
 //   SwiftSession -> CellSyntax (compiles cells and runs them in an executor process)
@@ -23,7 +26,7 @@
 //   NotebookRunner -> SwiftSession (headless notebook runs: nbformat in, outputs out)
 //   Sweeps -> ProcessSpawning, Digests, NotebookDisplay (a notebook over a grid of parameters: runs, records, results tables;
 //             knows nothing of margins or Jupyter)
-//   swift-margin -> JupyterKernel, SwiftSession, NotebookRunner, CellRuntime, MarginKit, Sweeps (the glue)
+//   swift-margin -> JupyterKernel, KernelZeroMQ, SwiftSession, NotebookRunner, CellRuntime, MarginKit, Sweeps (the glue)
 import Foundation
 import PackageDescription
 
@@ -113,7 +116,7 @@ let package = Package(
         .executableTarget(
             name: "swift-margin",
             dependencies: [
-                "MarginKit", "JupyterKernel", "SwiftSession", "NotebookRunner", "CellRuntime", "NotebookDisplay", "Sweeps",
+                "MarginKit", "JupyterKernel", "KernelZeroMQ", "SwiftSession", "NotebookRunner", "CellRuntime", "NotebookDisplay", "Sweeps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: syntaxModuleSettings,
@@ -128,9 +131,12 @@ let package = Package(
         .target(name: "COpenSSLHashing", linkerSettings: [.linkedLibrary("crypto")]),
         .target(name: "Digests", dependencies: ["COpenSSLHashing"]),
         .target(
-            name: "JupyterWire", dependencies: ["CZeroMQ", "Digests"],
+            name: "JupyterWire", dependencies: ["Digests"],
             exclude: ["README.md"]),
         .target(name: "JupyterKernel", dependencies: ["JupyterWire"], exclude: ["README.md"]),
+        .target(name: "KernelZeroMQ", dependencies: ["CZeroMQ", "JupyterWire", "JupyterKernel"], exclude: ["README.md"]),
+        // A scripted backend, a client and a running kernel for JupyterKernelTests and KernelZeroMQTests.
+        .target(name: "KernelTestSupport", dependencies: ["JupyterKernel", "JupyterWire"]),
         .target(
             name: "CellSyntax", dependencies: syntaxDependencies, exclude: ["README.md"],
             swiftSettings: syntaxModuleSettings, linkerSettings: syntaxLinkerSettings),
@@ -160,7 +166,9 @@ let package = Package(
         .testTarget(name: "MarginsTests", dependencies: ["Margins", "MarginTestSupport"]),
         .testTarget(name: "AttacksTests", dependencies: ["Attacks", "Datasets", "MarginTestSupport"]),
         .testTarget(name: "JupyterWireTests", dependencies: ["JupyterWire"]),
-        .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "JupyterWire"]),
+        .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "JupyterWire", "KernelTestSupport"]),
+        .testTarget(
+            name: "KernelZeroMQTests", dependencies: ["KernelZeroMQ", "JupyterKernel", "JupyterWire", "KernelTestSupport"]),
         .testTarget(name: "CellSyntaxTests", dependencies: ["CellSyntax"], swiftSettings: syntaxModuleSettings),
         .testTarget(name: "SwiftSessionTests", dependencies: ["SwiftSession"], swiftSettings: syntaxModuleSettings),
         .testTarget(name: "ProcessSpawningTests", dependencies: ["ProcessSpawning"]),

@@ -11,7 +11,7 @@ struct ControlChannel {
     /// How long one poll lasts; bounds how late a stop is noticed.
     static let pollSlice: Duration = .milliseconds(50)
 
-    let socket: ZeroMQSocket
+    let transport: KernelTransport
     let dispatcher: RequestDispatcher
     let state: ServerState
     let log: KernelLog
@@ -22,13 +22,13 @@ struct ControlChannel {
     }
 
     private func serve() {
-        let receiver = PollingReceiver(socket: socket, channel: "control", pollSlice: Self.pollSlice, log: log)
+        let receiver = PollingReceiver(transport: transport, channel: .control, pollSlice: Self.pollSlice, log: log)
         receiver.serve(while: { !state.isStopping }) { frames in
             guard
                 let request = IncomingMessage.decode(
                     frames, channel: "control", signer: dispatcher.session.signer, log: log)
             else { return }
-            dispatcher.handle(request, on: .control, socket: socket)
+            dispatcher.handle(request, on: .control)
         }
         if state.claimBackendShutdown() {
             let restart = state.restart

@@ -6,7 +6,7 @@ extension RequestDispatcher {
     /// `execute_result` or `error`, then the reply. Returns whether queued execute requests
     /// must be aborted: the run failed or was aborted, the request was not silent, and its
     /// `stop_on_error` (default true) holds.
-    func execute(_ request: WireMessage, socket: ZeroMQSocket) -> Bool {
+    func execute(_ request: WireMessage) -> Bool {
         let header = request.message.header
         let content = request.message.content
         guard let code = content["code"]?.stringValue else {
@@ -54,7 +54,7 @@ extension RequestDispatcher {
             break
         }
         let replyContent = ReplyContent.execute(outcome, executionCount: count)
-        reply(to: request, on: socket, content: replyContent, metadata: executeMetadata(started: started, reply: replyContent))
+        reply(to: request, on: .shell, content: replyContent, metadata: executeMetadata(started: started, reply: replyContent))
 
         if case .success = outcome { return false }
         if case .exitRequested = outcome { return false }
@@ -63,13 +63,13 @@ extension RequestDispatcher {
 
     /// The `execute_reply` with status `aborted` for an execute request that was queued behind
     /// a failure; nothing runs and the count does not change.
-    func abort(_ request: WireMessage, socket: ZeroMQSocket) {
+    func abort(_ request: WireMessage) {
         let header = request.message.header
         log(.info, "aborting \(header.messageType) \(header.messageID) queued after an error")
         iopub.status("busy", parent: header)
         let replyContent: JSONObject = ["status": "aborted", "execution_count": .int(executionCount)]
         reply(
-            to: request, on: socket, content: replyContent,
+            to: request, on: .shell, content: replyContent,
             metadata: executeMetadata(started: Self.timestamp(), reply: replyContent))
         iopub.status("idle", parent: header)
     }

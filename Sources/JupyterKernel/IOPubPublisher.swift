@@ -1,20 +1,20 @@
 import Foundation
 import JupyterWire
 
-/// The IOPub PUB socket, shared by the shell and control threads (and any thread a backend
+/// The IOPub channel, shared by the shell and control threads (and any thread a backend
 /// writes output from): every publication takes a lock, so frames of two messages never mix.
 ///
 /// The topic frame is `kernel.<session>.<msg_type>`, as ipykernel writes it. A failed send is
 /// logged, never thrown: losing an output must not stop the kernel.
 final class IOPubPublisher: @unchecked Sendable {
     private let lock = NSLock()
-    private let socket: ZeroMQSocket
+    private let transport: KernelTransport
     private let session: KernelSession
     private let log: KernelLog
     private var closed = false
 
-    init(socket: ZeroMQSocket, session: KernelSession, log: KernelLog) {
-        self.socket = socket
+    init(transport: KernelTransport, session: KernelSession, log: KernelLog) {
+        self.transport = transport
         self.session = session
         self.log = log
     }
@@ -34,7 +34,7 @@ final class IOPubPublisher: @unchecked Sendable {
                 return
             }
             do {
-                try socket.send(frames)
+                try transport.send(frames, on: .iopub)
             } catch {
                 log(.error, "cannot publish \(message.header.messageType) on iopub: \(error)")
             }
@@ -46,11 +46,8 @@ final class IOPubPublisher: @unchecked Sendable {
         publish("status", content: ["execution_state": .string(state)], parent: parent)
     }
 
-    /// Closes the socket; later publications are dropped.
+    /// Waits for a publication in progress, then drops later ones (the transport is about to close).
     func close() {
-        lock.withLock {
-            closed = true
-            socket.close()
-        }
+        lock.withLock { closed = true }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import JupyterWire
 
-/// Reads a request off a ROUTER socket's frames: checks the signature and the frame layout,
+/// Reads a request off a channel's frames: checks the signature and the frame layout,
 /// and logs (instead of throwing) what is wrong, so a bad message never stops a channel.
 enum IncomingMessage {
     /// The decoded message, or `nil` (with a warning logged) when the frames are not a valid,

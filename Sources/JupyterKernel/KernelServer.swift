@@ -1,14 +1,15 @@
 import Foundation
 import JupyterWire
 
-/// A Jupyter kernel over ZeroMQ (messaging protocol 5.3), driving a ``KernelBackend``.
+/// A Jupyter kernel (messaging protocol 5.3) driving a ``KernelBackend`` over a
+/// ``KernelTransport``.
 ///
-/// `run()` binds the five sockets of the connection file, serves heartbeat and control on their
-/// own threads and shell on the calling thread, and returns when the kernel shuts down:
+/// `run()` serves control on its own thread and shell on the calling thread, and returns when
+/// the kernel shuts down:
 ///
 /// ```swift
-/// let server = KernelServer(connection: try ConnectionFile.load(from: path), backend: backend,
-///                           log: KernelLog(level: .info))
+/// // transport: e.g. KernelZeroMQ's, bound to the connection file's endpoints
+/// let server = KernelServer(connection: connection, transport: transport, backend: backend, log: log)
 /// server.installSignalHandlers()          // SIGINT interrupts, SIGTERM stops
 /// let restart = try server.run()
 /// ```
@@ -17,8 +18,10 @@ import JupyterWire
 /// a bad signature or a broken layout are logged and dropped. See the module's README for the
 /// rules each request follows.
 public final class KernelServer: @unchecked Sendable {
-    /// Where to listen and how to sign.
+    /// How to sign, and the ports `connect_request` reports.
     public let connection: ConnectionFile
+    /// Where the messages come from and go to.
+    public let transport: KernelTransport
     /// The language side.
     public let backend: KernelBackend
     /// The log.
@@ -31,59 +34,52 @@ public final class KernelServer: @unchecked Sendable {
     private let lock = NSLock()
     private var hasRun = false
     private var dispatcher: RequestDispatcher?
-    /// Called on the serving thread once the sockets are bound and every thread runs (tests).
-    var onServing: (() -> Void)?
 
-    /// A server for `backend` on the sockets `connection` describes; nothing is bound until `run()`.
-    public init(connection: ConnectionFile, backend: KernelBackend, log: KernelLog) {
+    /// A server for `backend` on `transport`, signing with `connection`'s key; nothing is
+    /// received until `run()`, which closes the transport when it returns.
+    public init(connection: ConnectionFile, transport: KernelTransport, backend: KernelBackend, log: KernelLog) {
         self.connection = connection
+        self.transport = transport
         self.backend = backend
         self.log = log
         self.session = KernelSession(signer: connection.signer)
     }
 
-    /// Binds the five sockets to the connection file's endpoints, publishes `status: starting`,
-    /// starts the heartbeat, control and parent-watcher threads, and serves shell on the calling
-    /// thread until the kernel stops (`shutdown_request`, ``stop()``, SIGTERM, parent death).
-    /// Call once.
+    /// Publishes `status: starting`, starts the control and parent-watcher threads, and serves
+    /// shell on the calling thread until the kernel stops (`shutdown_request`, ``stop()``,
+    /// SIGTERM, parent death); then closes the transport. Call once.
     ///
     /// - Returns: the `restart` flag of the `shutdown_request` (`false` for any other stop).
-    /// - Throws: ``KernelServerError``: `bindFailed` names the channel, endpoint and port that
-    ///   could not be bound.
+    /// - Throws: ``KernelServerError/alreadyRun`` on a second call.
     public func run() throws -> Bool {
         lock.lock()
         let ranBefore = hasRun
         hasRun = true
         lock.unlock()
         if ranBefore { throw KernelServerError.alreadyRun }
-        let sockets = try KernelSockets.bind(connection)
-        let iopub = IOPubPublisher(socket: sockets.iopub, session: session, log: log)
-        let stdin = StdinChannel(socket: sockets.stdin, session: session, state: state, log: log)
+        let iopub = IOPubPublisher(transport: transport, session: session, log: log)
+        let stdin = StdinChannel(transport: transport, session: session, state: state, log: log)
         let dispatcher = RequestDispatcher(
-            backend: backend, session: session, iopub: iopub, stdin: stdin, state: state, connection: connection,
-            log: log)
+            backend: backend, transport: transport, session: session, iopub: iopub, stdin: stdin, state: state,
+            connection: connection, log: log)
         lock.withLock { self.dispatcher = dispatcher }
-        let endpoints = ConnectionFile.Channel.allCases.map { "\($0.rawValue) \(connection.endpoint(for: $0))" }
-        log(.info, "kernel \(session.id) listening: \(endpoints.joined(separator: ", "))")
+        log(.info, "kernel \(session.id) serving")
         if !connection.signer.isSigning {
             log(.warning, "the connection file's key is empty: messages are not authenticated")
         }
 
         iopub.status("starting", parent: nil)
-        let heartbeat = Heartbeat(socket: sockets.heartbeat, state: state, log: log).start()
-        let control = ControlChannel(socket: sockets.control, dispatcher: dispatcher, state: state, log: log).start()
+        let control = ControlChannel(transport: transport, dispatcher: dispatcher, state: state, log: log).start()
         let watcher = ParentWatcher(state: state, log: log) { [weak self] in self?.stop() }.start()
-        onServing?()
 
-        ShellChannel(socket: sockets.shell, dispatcher: dispatcher, state: state, log: log).serve()
+        ShellChannel(transport: transport, dispatcher: dispatcher, state: state, log: log).serve()
 
         // The control thread tells the backend to shut down (once) before it ends.
         control.join()
-        heartbeat.join()
         watcher.join()
         stdin.close()
         iopub.close()
-        sockets.closeChannels()
+        transport.close()
         lock.withLock { self.dispatcher = nil }
         SignalRelay.unregister(self)
         let restart = state.restart

@@ -1,11 +1,12 @@
 import Foundation
 
-/// A named thread that can be waited for (Foundation's `Thread` has no join).
-final class KernelThread: @unchecked Sendable {
+/// A named thread that can be waited for (Foundation's `Thread` has no join): the kernel's
+/// serving loops, and a transport's own (the ZeroMQ heartbeat).
+public final class KernelThread: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
 
     /// Starts `body` on a new thread named `name` with a 4 MiB stack.
-    init(name: String, _ body: @escaping () -> Void) {
+    public init(name: String, _ body: @escaping () -> Void) {
         let finished = self.finished
         let thread = Thread {
             body()
@@ -17,7 +18,7 @@ final class KernelThread: @unchecked Sendable {
     }
 
     /// Waits until the body has returned. Call once.
-    func join() {
+    public func join() {
         finished.wait()
     }
 }

@@ -1,28 +1,28 @@
 import Foundation
 import JupyterWire
 
-/// The shell loop: receives requests on the shell ROUTER and hands them to the dispatcher,
-/// on the thread that called `KernelServer.run()`, until the server stops.
+/// The shell loop: receives requests on the transport's shell channel and hands them to the
+/// dispatcher, on the thread that called `KernelServer.run()`, until the server stops.
 ///
 /// After a failed execution with `stop_on_error`, the execute requests already waiting on the
-/// socket are answered `aborted` without running (ipykernel's rule), before the failed
+/// channel are answered `aborted` without running (ipykernel's rule), before the failed
 /// request's `idle`; other requests waiting with them are handled normally.
 struct ShellChannel {
     /// How long one poll lasts; bounds how late a stop is noticed.
     static let pollSlice: Duration = .milliseconds(50)
 
-    let socket: ZeroMQSocket
+    let transport: KernelTransport
     let dispatcher: RequestDispatcher
     let state: ServerState
     let log: KernelLog
 
     /// Serves until the server stops.
     func serve() {
-        let receiver = PollingReceiver(socket: socket, channel: "shell", pollSlice: Self.pollSlice, log: log)
+        let receiver = PollingReceiver(transport: transport, channel: .shell, pollSlice: Self.pollSlice, log: log)
         receiver.serve(while: { !state.isStopping }) { frames in
             guard let request = decode(frames) else { return }
             let receivedAt = ContinuousClock.now
-            dispatcher.handle(request, on: .shell, socket: socket) {
+            dispatcher.handle(request, on: .shell) {
                 abortQueuedExecutions(arrivingBefore: receivedAt + Self.abortWindow)
             }
         }
@@ -39,12 +39,12 @@ struct ShellChannel {
     private func abortQueuedExecutions(arrivingBefore deadline: ContinuousClock.Instant) {
         while !state.isStopping {
             let wait = max(deadline - ContinuousClock.now, .zero)
-            guard let frames = try? socket.receive(timeout: wait) else { return }
+            guard let frames = try? transport.receive(on: .shell, timeout: wait) else { return }
             guard let request = decode(frames) else { continue }
             if request.message.header.messageType == "execute_request" {
-                dispatcher.abort(request, socket: socket)
+                dispatcher.abort(request)
             } else {
-                dispatcher.handle(request, on: .shell, socket: socket)
+                dispatcher.handle(request, on: .shell)
             }
         }
     }

@@ -1,7 +1,7 @@
 import Foundation
 import JupyterWire
 
-/// The stdin ROUTER: sends `input_request` to the frontend that sent the running
+/// The stdin channel: sends `input_request` to the frontend that sent the running
 /// `execute_request` and waits for its `input_reply`.
 ///
 /// One input is asked at a time (a lock serialises callers). The wait polls in short slices,
@@ -10,9 +10,9 @@ final class StdinChannel: @unchecked Sendable {
     /// How long one poll of the wait lasts; bounds how late a cancel is noticed.
     static let pollSlice: Duration = .milliseconds(20)
 
-    private let socketLock = NSLock()
+    private let channelLock = NSLock()
     private let stateLock = NSLock()
-    private let socket: ZeroMQSocket
+    private let transport: KernelTransport
     private let receiver: PollingReceiver
     private let session: KernelSession
     private let state: ServerState
@@ -21,9 +21,9 @@ final class StdinChannel: @unchecked Sendable {
     private var waiting = false
     private var cancelled = false
 
-    init(socket: ZeroMQSocket, session: KernelSession, state: ServerState, log: KernelLog) {
-        self.socket = socket
-        self.receiver = PollingReceiver(socket: socket, channel: "stdin", pollSlice: Self.pollSlice, log: log)
+    init(transport: KernelTransport, session: KernelSession, state: ServerState, log: KernelLog) {
+        self.transport = transport
+        self.receiver = PollingReceiver(transport: transport, channel: .stdin, pollSlice: Self.pollSlice, log: log)
         self.session = session
         self.state = state
         self.log = log
@@ -32,8 +32,8 @@ final class StdinChannel: @unchecked Sendable {
     /// Asks the frontend behind `identities` for a line, with `parent` (the execute request's
     /// header) as parent; the reply's `value`, or `nil` if cancelled, stopped or broken.
     func readInput(prompt: String, password: Bool, identities: [Data], parent: MessageHeader) -> String? {
-        socketLock.lock()
-        defer { socketLock.unlock() }
+        channelLock.lock()
+        defer { channelLock.unlock() }
         guard !closed else { return nil }
         stateLock.withLock {
             waiting = true
@@ -42,12 +42,12 @@ final class StdinChannel: @unchecked Sendable {
         defer { stateLock.withLock { waiting = false } }
         do {
             // Replies to earlier, abandoned requests must not answer this one.
-            while let stale = try socket.receive(timeout: .zero) {
+            while let stale = try transport.receive(on: .stdin, timeout: .zero) {
                 log(.debug, "stdin: dropped a stale message of \(stale.count) frames")
             }
             let request = session.message(
                 "input_request", content: ["prompt": .string(prompt), "password": .bool(password)], parent: parent)
-            try socket.send(session.frames(request, identities: identities))
+            try transport.send(session.frames(request, identities: identities), on: .stdin)
             log(.debug, "stdin: sent input_request \(request.header.messageID)")
             func keepWaiting() -> Bool {
                 if stateLock.withLock({ cancelled }) {
@@ -84,12 +84,10 @@ final class StdinChannel: @unchecked Sendable {
         }
     }
 
-    /// Closes the socket after any pending wait has ended; later reads return `nil`.
+    /// Ends any pending wait and waits for it to return; later reads return `nil` (the
+    /// transport is about to close).
     func close() {
         cancelPendingInput()
-        socketLock.withLock {
-            closed = true
-            socket.close()
-        }
+        channelLock.withLock { closed = true }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JupyterKernel
 import JupyterWire
+import KernelZeroMQ
 import SwiftSession
 
 /// `swift-margin kernel --connection-file FILE`: the Jupyter kernel (Jupyter starts it).
@@ -20,7 +21,9 @@ struct KernelCommand: ParsableCommand {
         let log = KernelLog(level: verbose >= 2 ? .debug : verbose == 1 ? .info : .warning)
         let connection = try ConnectionFile.load(from: connectionFile)
         let session = try SwiftSession(configuration: SessionSetup.configuration())
-        let server = KernelServer(connection: connection, backend: SwiftKernelBackend(session: session), log: log)
+        let transport = try ZeroMQTransport.bind(connection, log: log)
+        let server = KernelServer(
+            connection: connection, transport: transport, backend: SwiftKernelBackend(session: session), log: log)
         server.installSignalHandlers()
         let restart = try server.run()
         log(.info, "kernel stopped (restart requested: \(restart))")

@@ -1,33 +1,16 @@
 import Foundation
 import JupyterWire
+import KernelTestSupport
 import Testing
 
 @testable import JupyterKernel
 
-/// Heartbeat, interrupt, shutdown and stopping: what must work while a cell runs.
-@Suite("control, heartbeat and stopping")
+/// Interrupt, shutdown and stopping: what must work while a cell runs.
+@Suite("control and stopping")
 struct ControlTests {
-    @Test("the heartbeat echoes while an execution blocks the shell")
-    func heartbeatWhileBusy() throws {
-        let kernel = try RunningKernel.start()
-        defer { kernel.stop() }
-        let client = try KernelTestClient.connected(to: kernel)
-        let execute = try client.send("execute_request", KernelTestClient.execute("sleep"))
-        _ = try client.waitForIOPub("execute_input", parent: execute)
-        #expect(kernel.backend.waitUntilSleeping())
-        for ping in ["ping-1", "ping-2"] {
-            try client.heartbeat.send([Data(ping.utf8)])
-            #expect(try client.heartbeat.receive(timeout: .seconds(2)) == [Data(ping.utf8)])
-        }
-        #expect(try client.isSilent(.shell, for: .zero))  // still running
-        try client.send("interrupt_request", on: .control)
-        _ = try client.reply(on: .control)
-        #expect(try client.reply().content["status"] == "error")
-    }
-
     @Test("interrupt_request during a blocking execution is answered at once and reaches the backend")
     func interrupt() throws {
-        let kernel = try RunningKernel.start()
+        let kernel = RunningKernel.inMemory()
         defer { kernel.stop() }
         let client = try KernelTestClient.connected(to: kernel)
         let execute = try client.send("execute_request", KernelTestClient.execute("sleep"))
@@ -50,7 +33,7 @@ struct ControlTests {
     @Test("shutdown_request: reply on control and IOPub, backend told once, run() returns the restart flag")
     func shutdown() throws {
         for restart in [true, false] {
-            let kernel = try RunningKernel.start()
+            let kernel = RunningKernel.inMemory()
             defer { kernel.stop() }
             let client = try KernelTestClient.connected(to: kernel)
             let header = try client.send("shutdown_request", ["restart": .bool(restart)], on: .control)
@@ -70,7 +53,7 @@ struct ControlTests {
 
     @Test("shutdown_request on shell works too")
     func shutdownOnShell() throws {
-        let kernel = try RunningKernel.start()
+        let kernel = RunningKernel.inMemory()
         defer { kernel.stop() }
         let client = try KernelTestClient.connected(to: kernel)
         let reply = try client.request("shutdown_request", ["restart": true]).reply
@@ -81,7 +64,7 @@ struct ControlTests {
 
     @Test("stop() during a blocking execution shuts the backend down once and run() returns false")
     func stopWhileBusy() throws {
-        let kernel = try RunningKernel.start()
+        let kernel = RunningKernel.inMemory()
         defer { kernel.stop() }
         let client = try KernelTestClient.connected(to: kernel)
         let execute = try client.send("execute_request", KernelTestClient.execute("sleep"))
@@ -99,7 +82,7 @@ struct ControlTests {
 
     @Test("debug_request gets an unsuccessful debug_reply; the kernel says it has no debugger")
     func debugRequest() throws {
-        let kernel = try RunningKernel.start()
+        let kernel = RunningKernel.inMemory()
         defer { kernel.stop() }
         let client = try KernelTestClient.connected(to: kernel)
         let reply = try client.request(
@@ -114,7 +97,7 @@ struct ControlTests {
 
     @Test("with signal handlers installed, SIGINT interrupts and SIGTERM stops")
     func signals() throws {
-        let kernel = try RunningKernel.start { $0.installSignalHandlers() }
+        let kernel = RunningKernel.inMemory { $0.installSignalHandlers() }
         defer { kernel.stop() }
         let client = try KernelTestClient.connected(to: kernel)
         let execute = try client.send("execute_request", KernelTestClient.execute("sleep"))

@@ -1,5 +1,6 @@
 import Foundation
 import JupyterWire
+import KernelTestSupport
 import Testing
 
 @testable import JupyterKernel
@@ -9,7 +10,7 @@ import Testing
 struct ExecuteTests {
     @Test("busy, execute_input, stream, execute_result, idle on IOPub; then an ok reply")
     func flow() throws {
-        let kernel = try RunningKernel.start()
+        let kernel = RunningKernel.inMemory()
         defer { kernel.stop() }
         let client = try KernelTestClient.connected(to: kernel)
 
@@ -33,7 +34,7 @@ struct ExecuteTests {
 
     @Test("display_data, update_display_data and clear_output carry bundles and the display id")
     func displays() throws {
-        let kernel = try RunningKernel.start()
+        let kernel = RunningKernel.inMemory()
         defer { kernel.stop() }
         let client = try KernelTestClient.connected(to: kernel)
         let iopub = try client.request("execute_request", KernelTestClient.execute("display")).iopub
@@ -54,7 +55,7 @@ struct ExecuteTests {
 
     @Test("the count grows for stored executions only; silent ones publish no input or result")
     func executionCount() throws {
-        let kernel = try RunningKernel.start()
+        let kernel = RunningKernel.inMemory()
         defer { kernel.stop() }
         let client = try KernelTestClient.connected(to: kernel)
 
@@ -83,7 +84,7 @@ struct ExecuteTests {
 
     @Test("a failure publishes error and replies status error with the same fields")
     func failure() throws {
-        let kernel = try RunningKernel.start()
+        let kernel = RunningKernel.inMemory()
         defer { kernel.stop() }
         let client = try KernelTestClient.connected(to: kernel)
         let (_, reply, iopub) = try client.request("execute_request", KernelTestClient.execute("print:before;fail"))
@@ -102,7 +103,7 @@ struct ExecuteTests {
 
     @Test("after a failure, execute requests already queued are aborted without running; others are answered")
     func abortQueue() throws {
-        let kernel = try RunningKernel.start()
+        let kernel = RunningKernel.inMemory()
         defer { kernel.stop() }
         let client = try KernelTestClient.connected(to: kernel)
 
@@ -133,7 +134,7 @@ struct ExecuteTests {
 
     @Test("stop_on_error false, or a silent failure, leaves the queue alone")
     func noAbort() throws {
-        let kernel = try RunningKernel.start()
+        let kernel = RunningKernel.inMemory()
         defer { kernel.stop() }
         let client = try KernelTestClient.connected(to: kernel)
         _ = try client.send("execute_request", KernelTestClient.execute("slowfail", stopOnError: false))
@@ -147,7 +148,7 @@ struct ExecuteTests {
 
     @Test("an aborted outcome replies status aborted")
     func abortedOutcome() throws {
-        let kernel = try RunningKernel.start()
+        let kernel = RunningKernel.inMemory()
         defer { kernel.stop() }
         let client = try KernelTestClient.connected(to: kernel)
         let (_, reply, iopub) = try client.request("execute_request", KernelTestClient.execute("abort"))
@@ -157,7 +158,7 @@ struct ExecuteTests {
 
     @Test("user_expressions and allow_stdin reach the backend")
     func requestFields() throws {
-        let kernel = try RunningKernel.start()
+        let kernel = RunningKernel.inMemory()
         defer { kernel.stop() }
         let client = try KernelTestClient.connected(to: kernel)
         var content = KernelTestClient.execute("result:x")

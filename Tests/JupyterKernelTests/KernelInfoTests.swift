@@ -1,15 +1,16 @@
 import Foundation
 import JupyterWire
+import KernelTestSupport
 import Testing
 
 @testable import JupyterKernel
 
-/// kernel_info, connect and comm requests over real sockets.
+/// kernel_info, connect and comm requests.
 @Suite("kernel_info and other simple requests")
 struct KernelInfoTests {
     @Test("kernel_info_reply carries the backend's facts, between busy and idle, to the requester")
     func kernelInfo() throws {
-        let kernel = try RunningKernel.start()
+        let kernel = RunningKernel.inMemory()
         defer { kernel.stop() }
         let client = try KernelTestClient.connected(to: kernel)
 
@@ -37,7 +38,7 @@ struct KernelInfoTests {
 
     @Test("kernel_info_request is answered on control too, with busy and idle")
     func kernelInfoOnControl() throws {
-        let kernel = try RunningKernel.start()
+        let kernel = RunningKernel.inMemory()
         defer { kernel.stop() }
         let client = try KernelTestClient.connected(to: kernel)
         let (header, reply, iopub) = try client.request("kernel_info_request", on: .control)
@@ -49,7 +50,7 @@ struct KernelInfoTests {
 
     @Test("comm_info_reply lists no comms; comm_open is closed at once; comm_msg and comm_close are ignored")
     func comms() throws {
-        let kernel = try RunningKernel.start()
+        let kernel = RunningKernel.inMemory()
         defer { kernel.stop() }
         let client = try KernelTestClient.connected(to: kernel)
 
@@ -73,7 +74,7 @@ struct KernelInfoTests {
 
     @Test("connect_reply gives the connection file's ports")
     func connect() throws {
-        let kernel = try RunningKernel.start()
+        let kernel = RunningKernel.inMemory()
         defer { kernel.stop() }
         let client = try KernelTestClient.connected(to: kernel)
         let reply = try client.request("connect_request").reply
@@ -88,11 +89,11 @@ struct KernelInfoTests {
 
     @Test("with an empty key messages go unsigned and are accepted")
     func emptyKey() throws {
-        let kernel = try RunningKernel.start(key: "")
+        let kernel = RunningKernel.inMemory(key: "")
         defer { kernel.stop() }
         let client = try KernelTestClient.connected(to: kernel)
         let header = try client.send("execute_request", KernelTestClient.execute("print:hi"))
-        let frames = try #require(try client.shell.receive(timeout: .seconds(5)))
+        let frames = try client.frames()
         let delimiter = try #require(frames.firstIndex(of: WireMessage.delimiter))
         #expect(frames[delimiter + 1] == Data())  // the signature frame is empty
         let reply = try WireMessage.decode(frames: frames, signer: .unsigned).message
@@ -101,26 +102,11 @@ struct KernelInfoTests {
         #expect(kernel.recorder.contains("WARNING the connection file's key is empty"))
     }
 
-    @Test("a port already taken makes run() throw an error naming the channel and port")
-    func bindFailure() throws {
-        let context = try ZeroMQContext()
-        let blocker = try context.socket(.router)
-        try blocker.setLinger(milliseconds: 0)
-        try blocker.bind("tcp://127.0.0.1:*")
-        let endpoint = try blocker.lastEndpoint
-        let port = try #require(Int(endpoint.split(separator: ":").last ?? ""))
-        let free = PortPicker.pick(4)
-        let connection = ConnectionFile(
-            shellPort: free[0], iopubPort: free[1], stdinPort: free[2], controlPort: port, heartbeatPort: free[3],
-            key: "k")
-        let server = KernelServer(connection: connection, backend: FakeBackend(), log: LogRecorder().log)
-        #expect {
-            _ = try server.run()
-        } throws: { error in
-            guard case KernelServerError.bindFailed(let channel, let failed, let failedPort, _) = error else { return false }
-            return channel == "control" && failed == "tcp://127.0.0.1:\(port)" && failedPort == port
-                && "\(error)".hasPrefix("cannot bind the control socket to tcp://127.0.0.1:\(port) (port \(port)): ")
-        }
-        #expect(throws: KernelServerError.alreadyRun) { _ = try server.run() }
+    @Test("run() can be called only once")
+    func runTwice() throws {
+        let kernel = RunningKernel.inMemory()
+        kernel.stop()
+        #expect(try #require(kernel.waitForExit()).get() == false)
+        #expect(throws: KernelServerError.alreadyRun) { _ = try kernel.server.run() }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import JupyterWire
+import KernelTestSupport
 import Testing
 
 @testable import JupyterKernel
@@ -9,7 +10,7 @@ import Testing
 struct LanguageRequestTests {
     @Test("is_complete_reply maps each verdict; indent only when incomplete")
     func isComplete() throws {
-        let kernel = try RunningKernel.start()
+        let kernel = RunningKernel.inMemory()
         defer { kernel.stop() }
         let client = try KernelTestClient.connected(to: kernel)
         let cases: [(String, JSONObject)] = [
@@ -28,7 +29,7 @@ struct LanguageRequestTests {
 
     @Test("complete_request passes code and cursor (code points) through; the reply carries the backend's matches")
     func complete() throws {
-        let kernel = try RunningKernel.start()
+        let kernel = RunningKernel.inMemory()
         defer { kernel.stop() }
         let client = try KernelTestClient.connected(to: kernel)
         let code = "let é = al"
@@ -46,7 +47,7 @@ struct LanguageRequestTests {
 
     @Test("inspect_reply: found with the bundle, or found false with empty data")
     func inspect() throws {
-        let kernel = try RunningKernel.start()
+        let kernel = RunningKernel.inMemory()
         defer { kernel.stop() }
         let client = try KernelTestClient.connected(to: kernel)
         let found = try client.request(
@@ -64,7 +65,7 @@ struct LanguageRequestTests {
 
     @Test("history_request: tail, range and search over the stored executions")
     func history() throws {
-        let kernel = try RunningKernel.start()
+        let kernel = RunningKernel.inMemory()
         defer { kernel.stop() }
         let client = try KernelTestClient.connected(to: kernel)
         for code in ["print:a", "result:b", "print:a", "fail"] {

@@ -1,5 +1,6 @@
 import Foundation
 import JupyterWire
+import KernelTestSupport
 import Testing
 
 @testable import JupyterKernel
@@ -9,10 +10,10 @@ import Testing
 struct RobustnessTests {
     @Test("a message with a bad signature gets no reply and does not run; a good one still works")
     func badSignature() throws {
-        let kernel = try RunningKernel.start(key: "the-right-key")
+        let kernel = RunningKernel.inMemory(key: "the-right-key")
         defer { kernel.stop() }
         let client = try KernelTestClient.connected(to: kernel)
-        let forger = try KernelTestClient(connection: kernel.connection, signer: MessageSigner(key: "a-wrong-key"))
+        let forger = KernelTestClient(transport: kernel.client, signer: MessageSigner(key: "a-wrong-key"))
 
         try forger.send("execute_request", KernelTestClient.execute("print:forged"))
         #expect(try forger.isSilent(.shell, for: .milliseconds(300)))
@@ -30,7 +31,7 @@ struct RobustnessTests {
 
     @Test("frames without a delimiter, too few frames, invalid JSON and a bad header are dropped")
     func malformedFrames() throws {
-        let kernel = try RunningKernel.start()
+        let kernel = RunningKernel.inMemory()
         defer { kernel.stop() }
         let client = try KernelTestClient.connected(to: kernel)
         let signer = kernel.connection.signer
@@ -49,11 +50,12 @@ struct RobustnessTests {
 
         #expect(try client.request("kernel_info_request").reply.content["status"] == "ok")
         #expect(try client.request("kernel_info_request", on: .control).reply.content["status"] == "ok")
-        // Shell and control log from different threads: compare each channel's lines in order.
+        // Shell and control log from different threads: compare each channel's lines in order. The
+        // in-memory transport adds no identity frame (a ZeroMQ ROUTER would: "among the 2 frames").
         let warnings = kernel.recorder.lines.filter { $0.hasPrefix("[swift-margin] WARNING dropped an invalid message") }
         #expect(
             warnings.filter { $0.contains(" on shell: ") } == [
-                "[swift-margin] WARNING dropped an invalid message on shell: no <IDS|MSG> delimiter among the 2 frames of the message",
+                "[swift-margin] WARNING dropped an invalid message on shell: no <IDS|MSG> delimiter among the 1 frames of the message",
                 "[swift-margin] WARNING dropped an invalid message on shell: too few frames after <IDS|MSG>: got 1, need 5 (signature, header, parent_header, metadata, content)",
                 "[swift-margin] WARNING dropped an invalid message on shell: invalid JSON in the content frame",
                 "[swift-margin] WARNING dropped an invalid message on shell: missing field \"msg_id\" in the header frame",
@@ -66,7 +68,7 @@ struct RobustnessTests {
 
     @Test("an unknown msg_type is logged, gets busy and idle but no reply, and the kernel carries on")
     func unknownType() throws {
-        let kernel = try RunningKernel.start()
+        let kernel = RunningKernel.inMemory()
         defer { kernel.stop() }
         let client = try KernelTestClient.connected(to: kernel)
         let unknown = try client.send("frobnicate_request", ["x": 1])

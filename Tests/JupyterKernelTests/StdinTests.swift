@@ -1,5 +1,6 @@
 import Foundation
 import JupyterWire
+import KernelTestSupport
 import Testing
 
 @testable import JupyterKernel
@@ -9,7 +10,7 @@ import Testing
 struct StdinTests {
     @Test("input_request goes to the requester's stdin with the execute request as parent; the reply's value comes back")
     func roundTrip() throws {
-        let kernel = try RunningKernel.start()
+        let kernel = RunningKernel.inMemory()
         defer { kernel.stop() }
         let client = try KernelTestClient.connected(to: kernel)
         for (command, password) in [("input", false), ("password", true)] {
@@ -28,7 +29,7 @@ struct StdinTests {
 
     @Test("without allow_stdin no input_request is sent and the backend gets nil")
     func notAllowed() throws {
-        let kernel = try RunningKernel.start()
+        let kernel = RunningKernel.inMemory()
         defer { kernel.stop() }
         let client = try KernelTestClient.connected(to: kernel)
         let (execute, reply, iopub) = try client.request(
@@ -41,7 +42,7 @@ struct StdinTests {
 
     @Test("an interrupt ends the wait for input with nil; a stale reply does not answer the next request")
     func interruptedInput() throws {
-        let kernel = try RunningKernel.start()
+        let kernel = RunningKernel.inMemory()
         defer { kernel.stop() }
         let client = try KernelTestClient.connected(to: kernel)
         let execute = try client.send("execute_request", KernelTestClient.execute("input", allowStdin: true))

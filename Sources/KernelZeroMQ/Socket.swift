@@ -46,7 +46,7 @@ public final class ZeroMQSocket {
     public let kind: Kind
     /// Kept so the context outlives the socket.
     private let context: ZeroMQContext
-    /// The `void *` from `zmq_socket`, `nil` once closed; used only by the files in ZeroMQ/.
+    /// The `void *` from `zmq_socket`, `nil` once closed; used only by Context.swift, Socket.swift and Poller.swift.
     private(set) var handle: UnsafeMutableRawPointer?
 
     /// A new socket of `kind` in `context`, with linger 1000 ms.

@@ -16,14 +16,15 @@ import JupyterWire
 /// | `abort` | ends aborted |
 ///
 /// Everything it is asked is recorded. Thread-safe.
-final class FakeBackend: KernelBackend, @unchecked Sendable {
-    static let info = KernelInfo(
+public final class FakeBackend: KernelBackend, @unchecked Sendable {
+    /// What kernel_info_request answers.
+    public static let info = KernelInfo(
         implementation: "fake-kernel", implementationVersion: "9.8.7", languageName: "fakelang",
         languageVersion: "1.2", mimetype: "text/x-fake", fileExtension: ".fake", pygmentsLexer: "fakelex",
         codemirrorMode: "fakemode", banner: "Fake kernel 9.8.7",
         helpLinks: [KernelInfo.HelpLink(text: "Fake docs", url: "https://example.org/fake")])
 
-    let kernelInfo = FakeBackend.info
+    public let kernelInfo = FakeBackend.info
     private let condition = NSCondition()
     private var executedRequests: [ExecuteRequest] = []
     private var interruptCount = 0
@@ -33,13 +34,22 @@ final class FakeBackend: KernelBackend, @unchecked Sendable {
     private var pendingInterrupt = false
     private var sleeping = false
 
-    var executed: [ExecuteRequest] { condition.withLock { executedRequests } }
-    var interrupts: Int { condition.withLock { interruptCount } }
-    var shutdowns: [Bool] { condition.withLock { shutdownCalls } }
-    var completeCalls: [(String, Int)] { condition.withLock { completions } }
-    var inspectCalls: [(String, Int, Int)] { condition.withLock { inspections } }
+    /// A backend with nothing recorded yet.
+    public init() {}
 
-    func execute(_ request: ExecuteRequest, output: ExecutionOutput) -> ExecuteOutcome {
+    /// The execute requests run, in order.
+    public var executed: [ExecuteRequest] { condition.withLock { executedRequests } }
+    /// How many times `interrupt()` was called.
+    public var interrupts: Int { condition.withLock { interruptCount } }
+    /// The `restart` flags `shutdown(restart:)` was called with.
+    public var shutdowns: [Bool] { condition.withLock { shutdownCalls } }
+    /// The (code, cursor) of each complete request.
+    public var completeCalls: [(String, Int)] { condition.withLock { completions } }
+    /// The (code, cursor, detail level) of each inspect request.
+    public var inspectCalls: [(String, Int, Int)] { condition.withLock { inspections } }
+
+    /// Runs the cell's commands (see the table above).
+    public func execute(_ request: ExecuteRequest, output: ExecutionOutput) -> ExecuteOutcome {
         condition.withLock {
             executedRequests.append(request)
             pendingInterrupt = false
@@ -77,11 +87,13 @@ final class FakeBackend: KernelBackend, @unchecked Sendable {
         return outcome
     }
 
-    static let valueError = KernelError(ename: "ValueError", evalue: "bad value", traceback: ["line 1", "line 2"])
-    static let keyboardInterrupt = KernelError(ename: "KeyboardInterrupt", evalue: "interrupted")
+    /// What `fail` and `slowfail` end with.
+    public static let valueError = KernelError(ename: "ValueError", evalue: "bad value", traceback: ["line 1", "line 2"])
+    /// What an interrupted `sleep` ends with.
+    public static let keyboardInterrupt = KernelError(ename: "KeyboardInterrupt", evalue: "interrupted")
 
     /// Waits until a `sleep` command blocks (so an interrupt now reaches it); `false` after 5 s.
-    func waitUntilSleeping() -> Bool {
+    public func waitUntilSleeping() -> Bool {
         condition.lock()
         defer { condition.unlock() }
         let deadline = Date().addingTimeInterval(5)
@@ -108,7 +120,8 @@ final class FakeBackend: KernelBackend, @unchecked Sendable {
         return .aborted
     }
 
-    func isComplete(_ code: String) -> CompletenessVerdict {
+    /// `incomplete` after a trailing `:`, `invalid` for `bad`, `unknown` for `?`, else `complete`.
+    public func isComplete(_ code: String) -> CompletenessVerdict {
         switch code {
         case _ where code.hasSuffix(":"): return .incomplete(indent: "    ")
         case "bad": return .invalid
@@ -117,21 +130,24 @@ final class FakeBackend: KernelBackend, @unchecked Sendable {
         }
     }
 
-    func complete(_ code: String, cursorPosition: Int) -> CompletionMatches {
+    /// Always `alpha` and `alphabet`, replacing the two characters before the cursor.
+    public func complete(_ code: String, cursorPosition: Int) -> CompletionMatches {
         condition.withLock { completions.append((code, cursorPosition)) }
         return CompletionMatches(
             matches: ["alpha", "alphabet"], cursorStart: cursorPosition - 2, cursorEnd: cursorPosition,
             metadata: ["_jupyter_types_experimental": [["text": "alpha", "type": "function"]]])
     }
 
-    func inspect(_ code: String, cursorPosition: Int, detailLevel: Int) -> InspectionResult? {
+    /// Documentation for code containing `known`, nothing otherwise.
+    public func inspect(_ code: String, cursorPosition: Int, detailLevel: Int) -> InspectionResult? {
         condition.withLock { inspections.append((code, cursorPosition, detailLevel)) }
         guard code.contains("known") else { return nil }
         return InspectionResult(
             bundle: MIMEBundle(data: ["text/plain": .string("docs, level \(detailLevel)")], metadata: ["source": "fake"]))
     }
 
-    func interrupt() {
+    /// Counts the call and makes a blocked `sleep` fail with `KeyboardInterrupt`.
+    public func interrupt() {
         condition.withLock {
             interruptCount += 1
             pendingInterrupt = true
@@ -139,7 +155,8 @@ final class FakeBackend: KernelBackend, @unchecked Sendable {
         }
     }
 
-    func shutdown(restart: Bool) {
+    /// Records the flag and makes a blocked `sleep` end aborted.
+    public func shutdown(restart: Bool) {
         condition.withLock {
             shutdownCalls.append(restart)
             condition.broadcast()

@@ -1,7 +1,8 @@
 import Foundation
+import JupyterWire
 import Testing
 
-@testable import JupyterWire
+@testable import KernelZeroMQ
 
 /// Loopback tests of polling over real ZeroMQ sockets on 127.0.0.1.
 @Suite("ZeroMQPoller")

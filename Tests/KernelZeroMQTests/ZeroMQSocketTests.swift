@@ -1,7 +1,8 @@
 import Foundation
+import JupyterWire
 import Testing
 
-@testable import JupyterWire
+@testable import KernelZeroMQ
 
 /// Loopback tests over real ZeroMQ sockets on 127.0.0.1: ports chosen by the system,
 /// short timeouts, bounded loops.

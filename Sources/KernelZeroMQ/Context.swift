@@ -10,7 +10,7 @@ import CZeroMQ
 /// let shell = try context.socket(.router)
 /// ```
 public final class ZeroMQContext: @unchecked Sendable {
-    /// The `void *` from `zmq_ctx_new`; used only by the files in ZeroMQ/.
+    /// The `void *` from `zmq_ctx_new`; used only by Context.swift, Socket.swift and Poller.swift.
     let handle: UnsafeMutableRawPointer
 
     /// A new context.
