@@ -10,6 +10,7 @@
 //   MarginKit -> MarginFigures -> {Plotting, Margins, Attacks, Datasets, Experiments} (the figures and
 //                tables of what the library computes: decision boundaries, margins, curves, progress)
 //   JupyterWire -> CZeroMQ, Digests (the Jupyter wire protocol; knows nothing of Swift cells)
+//   {JupyterWire, NotebookRunner, Sweeps} -> DynamicJSON (JSONValue: JSON of any shape; JupyterWire re-exports it)
 //   Digests -> COpenSSLHashing (SHA-256 and HMAC-SHA256 from the system's OpenSSL)
 //   JupyterKernel -> JupyterWire (the kernel's protocol logic, behind a language-neutral backend)
 //   CellSyntax -> SwiftSyntax, SwiftParser (cells parsed, split and rewritten into library sources;
@@ -124,8 +125,9 @@ let package = Package(
         // C: SHA-256 and HMAC-SHA256 through the system's OpenSSL 3 (Debian's libssl-dev).
         .target(name: "COpenSSLHashing", linkerSettings: [.linkedLibrary("crypto")]),
         .target(name: "Digests", dependencies: ["COpenSSLHashing"]),
+        .target(name: "DynamicJSON", exclude: ["README.md"]),
         .target(
-            name: "JupyterWire", dependencies: ["CZeroMQ", "Digests"],
+            name: "JupyterWire", dependencies: ["CZeroMQ", "Digests", "DynamicJSON"],
             exclude: ["README.md"]),
         .target(name: "JupyterKernel", dependencies: ["JupyterWire"], exclude: ["README.md"]),
         .target(
@@ -143,9 +145,9 @@ let package = Package(
         .target(
             name: "SwiftSession", dependencies: ["CellSyntax", "ExecutorLink", "NotebookDisplay", "CProcessControl", "ProcessSpawning"],
             exclude: ["README.md"], swiftSettings: syntaxModuleSettings),
-        .target(name: "NotebookRunner", dependencies: ["SwiftSession", "CellSyntax", "NotebookDisplay"], swiftSettings: syntaxModuleSettings),
+        .target(name: "NotebookRunner", dependencies: ["SwiftSession", "CellSyntax", "NotebookDisplay", "DynamicJSON"], swiftSettings: syntaxModuleSettings),
         .target(
-            name: "Sweeps", dependencies: ["ProcessSpawning", "SeedStatistics", "Digests", "NotebookDisplay"],
+            name: "Sweeps", dependencies: ["ProcessSpawning", "SeedStatistics", "Digests", "NotebookDisplay", "DynamicJSON"],
             exclude: ["README.md"]),
         .target(name: "MarginTestSupport", dependencies: ["Tensors"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors", "MarginTestSupport"]),
@@ -153,6 +155,7 @@ let package = Package(
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "MarginTestSupport"]),
         .testTarget(name: "MarginsTests", dependencies: ["Margins", "MarginTestSupport"]),
         .testTarget(name: "AttacksTests", dependencies: ["Attacks", "Datasets", "MarginTestSupport"]),
+        .testTarget(name: "DynamicJSONTests", dependencies: ["DynamicJSON"]),
         .testTarget(name: "JupyterWireTests", dependencies: ["JupyterWire"]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "JupyterWire"]),
         .testTarget(name: "CellSyntaxTests", dependencies: ["CellSyntax"], swiftSettings: syntaxModuleSettings),
