@@ -160,6 +160,9 @@ let package = Package(
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "JupyterWire"]),
         .testTarget(name: "CellSyntaxTests", dependencies: ["CellSyntax"], swiftSettings: syntaxModuleSettings),
         .testTarget(name: "SwiftSessionTests", dependencies: ["SwiftSession"], swiftSettings: syntaxModuleSettings),
+        .testTarget(
+            name: "NotebookRunnerTests", dependencies: ["NotebookRunner", "SwiftSession", "NotebookDisplay", "DynamicJSON"],
+            swiftSettings: syntaxModuleSettings),
         .testTarget(name: "ProcessSpawningTests", dependencies: ["ProcessSpawning"]),
         .testTarget(name: "SeedStatisticsTests", dependencies: ["SeedStatistics"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Datasets", "Models", "Margins", "Tensors", "MarginTestSupport"]),
