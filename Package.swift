@@ -9,7 +9,8 @@
 //                validation, summaries, paired comparisons, claims, results files)
 //   MarginKit -> MarginFigures -> {Plotting, Margins, Attacks, Datasets, Experiments} (the figures and
 //                tables of what the library computes: decision boundaries, margins, curves, progress)
-//   JupyterWire -> Digests (the Jupyter wire protocol; knows nothing of Swift cells or sockets)
+//   JupyterWire -> Digests, DynamicJSON (the Jupyter wire protocol; knows nothing of Swift cells or sockets)
+//   {JupyterWire, NotebookRunner, Sweeps} -> DynamicJSON (JSONValue: JSON of any shape; JupyterWire re-exports it)
 //   Digests -> COpenSSLHashing (SHA-256 and HMAC-SHA256 from the system's OpenSSL)
 //   JupyterKernel -> JupyterWire (the kernel's protocol logic, behind a language-neutral backend and
 //                    a KernelTransport; no ZeroMQ)
@@ -130,8 +131,9 @@ let package = Package(
         // C: SHA-256 and HMAC-SHA256 through the system's OpenSSL 3 (Debian's libssl-dev).
         .target(name: "COpenSSLHashing", linkerSettings: [.linkedLibrary("crypto")]),
         .target(name: "Digests", dependencies: ["COpenSSLHashing"]),
+        .target(name: "DynamicJSON", exclude: ["README.md"]),
         .target(
-            name: "JupyterWire", dependencies: ["Digests"],
+            name: "JupyterWire", dependencies: ["Digests", "DynamicJSON"],
             exclude: ["README.md"]),
         .target(name: "JupyterKernel", dependencies: ["JupyterWire"], exclude: ["README.md"]),
         .target(name: "KernelZeroMQ", dependencies: ["CZeroMQ", "JupyterWire", "JupyterKernel"], exclude: ["README.md"]),
@@ -155,9 +157,9 @@ let package = Package(
         .target(
             name: "SwiftSession", dependencies: ["CellSyntax", "ExecutorLink", "NotebookDisplay", "CProcessControl", "ProcessSpawning"],
             exclude: ["README.md"], swiftSettings: syntaxModuleSettings),
-        .target(name: "NotebookRunner", dependencies: ["SwiftSession", "CellSyntax", "NotebookDisplay"], swiftSettings: syntaxModuleSettings),
+        .target(name: "NotebookRunner", dependencies: ["SwiftSession", "CellSyntax", "NotebookDisplay", "DynamicJSON"], swiftSettings: syntaxModuleSettings),
         .target(
-            name: "Sweeps", dependencies: ["ProcessSpawning", "SeedStatistics", "Digests", "NotebookDisplay"],
+            name: "Sweeps", dependencies: ["ProcessSpawning", "SeedStatistics", "Digests", "NotebookDisplay", "DynamicJSON"],
             exclude: ["README.md"]),
         .target(name: "MarginTestSupport", dependencies: ["Tensors"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors", "MarginTestSupport"]),
@@ -165,12 +167,16 @@ let package = Package(
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "MarginTestSupport"]),
         .testTarget(name: "MarginsTests", dependencies: ["Margins", "MarginTestSupport"]),
         .testTarget(name: "AttacksTests", dependencies: ["Attacks", "Datasets", "MarginTestSupport"]),
+        .testTarget(name: "DynamicJSONTests", dependencies: ["DynamicJSON"]),
         .testTarget(name: "JupyterWireTests", dependencies: ["JupyterWire"]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "JupyterWire", "KernelTestSupport"]),
         .testTarget(
             name: "KernelZeroMQTests", dependencies: ["KernelZeroMQ", "JupyterKernel", "JupyterWire", "KernelTestSupport"]),
         .testTarget(name: "CellSyntaxTests", dependencies: ["CellSyntax"], swiftSettings: syntaxModuleSettings),
         .testTarget(name: "SwiftSessionTests", dependencies: ["SwiftSession"], swiftSettings: syntaxModuleSettings),
+        .testTarget(
+            name: "NotebookRunnerTests", dependencies: ["NotebookRunner", "SwiftSession", "NotebookDisplay", "DynamicJSON"],
+            swiftSettings: syntaxModuleSettings),
         .testTarget(name: "ProcessSpawningTests", dependencies: ["ProcessSpawning"]),
         .testTarget(name: "SeedStatisticsTests", dependencies: ["SeedStatistics"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Datasets", "Models", "Margins", "Tensors", "MarginTestSupport"]),

@@ -1,3 +1,4 @@
+import DynamicJSON
 import Foundation
 import NotebookDisplay
 import SwiftSession
@@ -6,7 +7,7 @@ import SwiftSession
 /// while the same stream goes on), displays (updated in place by display id), results and
 /// errors; `clearOutput` empties the list (at once, or at the next output with `wait`).
 final class NotebookOutputs: SessionOutput {
-    private(set) var outputs: [[String: Any]] = []
+    private(set) var outputs: [NotebookOutput] = []
     /// Index in `outputs` of the output each display id names.
     private var displayIndex: [String: Int] = [:]
     private var clearAtNextOutput = false
@@ -23,13 +24,12 @@ final class NotebookOutputs: SessionOutput {
     func display(_ bundle: DisplayBundle, displayID: String?, update: Bool) {
         if update {
             guard let displayID, let index = displayIndex[displayID] else { return }
-            outputs[index]["data"] = bundle.data
-            outputs[index]["metadata"] = Self.metadata(of: bundle)
+            outputs[index] = .display(data: bundle.data, metadata: Self.metadata(of: bundle))
             return
         }
         clearIfWaiting()
         if let displayID { displayIndex[displayID] = outputs.count }
-        outputs.append(["output_type": "display_data", "data": bundle.data, "metadata": Self.metadata(of: bundle)])
+        outputs.append(.display(data: bundle.data, metadata: Self.metadata(of: bundle)))
     }
 
     func clearOutput(wait: Bool) {
@@ -47,29 +47,22 @@ final class NotebookOutputs: SessionOutput {
     /// Adds the cell's result (`execute_result`) with its execution count.
     func appendResult(_ bundle: DisplayBundle, executionCount: Int) {
         clearIfWaiting()
-        outputs.append([
-            "output_type": "execute_result", "execution_count": executionCount,
-            "data": bundle.data, "metadata": Self.metadata(of: bundle),
-        ])
+        outputs.append(.result(data: bundle.data, metadata: Self.metadata(of: bundle), executionCount: executionCount))
     }
 
     /// Adds an error output.
     func appendError(_ failure: CellFailure) {
         clearIfWaiting()
-        outputs.append([
-            "output_type": "error", "ename": failure.name, "evalue": failure.message,
-            "traceback": failure.traceback,
-        ])
+        outputs.append(.error(name: failure.name, message: failure.message, traceback: failure.traceback))
     }
 
     private func appendStream(_ name: String, _ text: String) {
         echo?(text)
         clearIfWaiting()
-        if var last = outputs.last, last["output_type"] as? String == "stream", last["name"] as? String == name {
-            last["text"] = (last["text"] as? String ?? "") + text
-            outputs[outputs.count - 1] = last
+        if case .stream(name, let earlier)? = outputs.last {
+            outputs[outputs.count - 1] = .stream(name: name, text: earlier + text)
         } else {
-            outputs.append(["output_type": "stream", "name": name, "text": text])
+            outputs.append(.stream(name: name, text: text))
         }
     }
 
@@ -80,10 +73,9 @@ final class NotebookOutputs: SessionOutput {
         displayIndex.removeAll()
     }
 
-    private static func metadata(of bundle: DisplayBundle) -> [String: Any] {
-        guard !bundle.metadataJSON.isEmpty,
-              let object = try? JSONSerialization.jsonObject(with: Data(bundle.metadataJSON.utf8)) as? [String: Any]
-        else { return [:] }
-        return object
+    /// The bundle's metadata object (empty when it has none or its text is not a JSON object).
+    private static func metadata(of bundle: DisplayBundle) -> JSONObject {
+        guard !bundle.metadataJSON.isEmpty else { return [:] }
+        return (try? JSONValue(parsing: Data(bundle.metadataJSON.utf8)))?.objectValue ?? [:]
     }
 }

@@ -36,11 +36,10 @@ public struct NotebookRunner {
         var cells = notebook.cells
         var report = Report()
         var executionCount = 0
-        for index in cells.indices where cells[index]["cell_type"] as? String == "code" {
-            cells[index]["outputs"] = [[String: Any]]()
-            cells[index]["execution_count"] = NSNull()
+        for index in cells.indices where cells[index].isCode {
+            cells[index].setOutputs([], executionCount: nil)
             if report.failure != nil && !continueOnError { continue }
-            let source = NotebookDocument.source(of: cells[index])
+            let source = cells[index].source
             if source.allSatisfy(\.isWhitespace) { continue }
             executionCount += 1
             let outputs = NotebookOutputs(echo: echo)
@@ -51,8 +50,7 @@ public struct NotebookRunner {
                 outputs.appendError(failure)
                 if report.failure == nil { report.failure = (index, failure) }
             }
-            cells[index]["outputs"] = outputs.outputs
-            cells[index]["execution_count"] = executionCount
+            cells[index].setOutputs(outputs.outputs, executionCount: executionCount)
             report.cellsRun += 1
         }
         notebook.cells = cells
@@ -69,13 +67,9 @@ public struct NotebookRunner {
         let declared = notebook.declaredParameters
         let source = try parameters.injectedSource(declared: declared)
         var cells = notebook.cells
-        cells.removeAll { NotebookDocument.tags(of: $0).contains("injected-parameters") }
-        let parametersIndex = cells.firstIndex { NotebookDocument.tags(of: $0).contains("parameters") }
-        let cell: [String: Any] = [
-            "cell_type": "code", "execution_count": NSNull(), "id": "injected-parameters",
-            "metadata": ["tags": ["injected-parameters"]], "outputs": [[String: Any]](), "source": source,
-        ]
-        cells.insert(cell, at: parametersIndex.map { $0 + 1 } ?? 0)
+        cells.removeAll { $0.tags.contains("injected-parameters") }
+        let parametersIndex = cells.firstIndex { $0.tags.contains("parameters") }
+        cells.insert(.injectedParameters(source: source), at: parametersIndex.map { $0 + 1 } ?? 0)
         notebook.cells = cells
         return parameters.unknownNameWarnings(declared: declared)
     }

@@ -53,13 +53,13 @@ public struct DaskBackend: RunBackend {
         } catch {
             throw SweepError("cannot read \(notebook.path): \(error.localizedDescription)")
         }
-        let object: [String: Any] = [
-            "scheduler": scheduler, "executable": workerExecutable, "notebook_name": notebookName, "notebook": text,
-            "connect_timeout": connectTimeout,
-            "jobs": jobs.map { ["key": $0.name, "parameters": $0.point.runArguments] },
-        ]
+        let request = DaskDriverRequest(
+            scheduler: scheduler, executable: workerExecutable, notebookName: notebookName, notebook: text,
+            connectTimeout: connectTimeout, jobs: jobs.map { .init(key: $0.name, parameters: $0.point.runArguments) })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
         do {
-            return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) + Data("\n".utf8)
+            return try encoder.encode(request) + Data("\n".utf8)
         } catch {
             throw SweepError("cannot encode the Dask request: \(error.localizedDescription)")
         }
@@ -118,20 +118,20 @@ public struct DaskBackend: RunBackend {
             }
             let (lines, ended) = reader.take()
             for line in lines {
-                guard let event = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { continue }
-                switch event["event"] as? String {
+                guard let event = try? JSONDecoder().decode(DaskDriverEvent.self, from: Data(line.utf8)) else { continue }
+                switch event.event {
                 case "connected":
-                    connectedThreads.value = max(1, event["threads"] as? Int ?? 1)
+                    connectedThreads.value = max(1, event.threads ?? 1)
                     if !started && !stopping {
                         started = true
                         jobs.forEach { report(.started($0)) }
                     }
                 case "finished":
-                    guard !stopping, let key = event["key"] as? String, let job = byKey[key], remaining.remove(key) != nil else { continue }
+                    guard !stopping, let key = event.key, let job = byKey[key], remaining.remove(key) != nil else { continue }
                     let outcome = store(event, into: job)
                     report(.finished(job, outcome))
                 case "error":
-                    failure = event["message"] as? String ?? line
+                    failure = event.message ?? line
                 default:
                     continue
                 }
@@ -161,9 +161,9 @@ public struct DaskBackend: RunBackend {
     }
 
     /// Writes a finished task's files into its job's folder; the outcome it reported.
-    private func store(_ event: [String: Any], into job: RunJob) -> RunOutcome {
-        var problem = event["problem"] as? String
-        for (name, encoded) in event["files"] as? [String: String] ?? [:] {
+    private func store(_ event: DaskDriverEvent, into job: RunJob) -> RunOutcome {
+        var problem = event.problem
+        for (name, encoded) in event.files ?? [:] {
             guard !name.contains("/"), name != "..", name != ".", let data = Data(base64Encoded: encoded) else {
                 problem = problem ?? "the worker sent a file with a bad name or contents: \(name)"
                 continue
@@ -175,8 +175,8 @@ public struct DaskBackend: RunBackend {
             }
         }
         return RunOutcome(
-            exitStatus: Int32(event["exit_status"] as? Int ?? -1), wallSeconds: event["seconds"] as? Double ?? 0,
-            ranOn: event["worker"] as? String ?? scheduler, problem: problem, remoteDirectory: event["directory"] as? String)
+            exitStatus: Int32(event.exitStatus ?? -1), wallSeconds: event.seconds ?? 0,
+            ranOn: event.worker ?? scheduler, problem: problem, remoteDirectory: event.directory)
     }
 
     /// The last `count` lines of `text`.

@@ -1,3 +1,4 @@
+import DynamicJSON
 import Foundation
 
 /// One entry of a results file's per-seed list: a number, a text (`chosen`'s
@@ -27,9 +28,9 @@ public enum ResultValue: Sendable, Equatable, Codable {
         } else if let value = try? container.decode(String.self) {
             self = .text(value)
         } else {
-            // A nested list or object: kept as its JSON text.
-            let nested = try container.decode(NestedJSON.self)
-            self = .text(nested.text)
+            // A nested list or object: kept as its compact JSON text.
+            let nested = try container.decode(JSONValue.self)
+            self = .text(String(decoding: nested.serialized(), as: UTF8.self))
         }
     }
 
@@ -61,25 +62,6 @@ public enum ResultValue: Sendable, Equatable, Codable {
         case .text(let value): value
         case .truth(let value): value ? "true" : "false"
         case .null: ""
-        }
-    }
-}
-
-/// Any JSON value, re-encoded as compact text (a nested value in a per-seed list).
-private struct NestedJSON: Decodable {
-    var text: String
-
-    init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let list = try? container.decode([NestedJSON].self) {
-            text = "[" + list.map(\.text).joined(separator: ",") + "]"
-        } else if let object = try? container.decode([String: NestedJSON].self) {
-            text = "{" + object.keys.sorted().map { "\"\($0)\":\(object[$0]!.text)" }.joined(separator: ",") + "}"
-        } else if let value = try? container.decode(ResultValue.self) {
-            let data = (try? JSONEncoder().encode(value)) ?? Data("null".utf8)
-            text = String(decoding: data, as: UTF8.self)
-        } else {
-            text = "null"
         }
     }
 }

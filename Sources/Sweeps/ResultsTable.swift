@@ -1,3 +1,4 @@
+import DynamicJSON
 import Foundation
 
 /// Every run of a sweep flattened: a row per finished run, model and seed, with the grid's
@@ -41,6 +42,26 @@ public struct ResultsTable: Sendable, Equatable {
             self.point = point
             self.parameters = parameters
             self.error = error
+        }
+    }
+
+    /// The fields of results.json that describe the sweep rather than its runs.
+    public struct Header: Sendable, Equatable {
+        /// The notebook's name, without `.ipynb`.
+        public var notebook: String
+        /// Each grid parameter's values, as given.
+        public var parameters: [String: [String]]
+        /// The parameters given more than one value.
+        public var swept: [String]
+        /// The seeds each point ran with `--seeds` (nil: each run trained the notebook's own).
+        public var seeds: [Int]?
+
+        /// A header with all of its fields.
+        public init(notebook: String, parameters: [String: [String]] = [:], swept: [String] = [], seeds: [Int]? = nil) {
+            self.notebook = notebook
+            self.parameters = parameters
+            self.swept = swept
+            self.seeds = seeds
         }
     }
 
@@ -96,36 +117,40 @@ public struct ResultsTable: Sendable, Equatable {
     }
 
     /// DIR/results.json: `columns`, `rows` (objects by column; parameters as given, as texts),
-    /// `failed` (point, parameters, error) and `unfinished`, plus the `header` fields.
-    public func json(header: [String: Any]) throws(SweepError) -> Data {
-        var object = header
-        object["columns"] = columns
-        object["rows"] = rows.map { row -> [String: Any] in
-            var entry: [String: Any] = ["seed": row.seed.jsonObject, "model": row.model]
-            for (name, value) in zip(parameterNames, row.parameters) { entry[name] = value }
-            for (name, value) in row.values { entry[name] = value.jsonObject }
-            return entry
+    /// `failed` (point, parameters, error) and `unfinished`, plus the `header` fields; keys
+    /// sorted and indented (`JSONValue.prettyPrinted()`), with a final newline.
+    public func json(header: Header) -> Data {
+        let rows = rows.map { row -> JSONValue in
+            var entry: JSONObject = ["seed": row.seed.json, "model": .string(row.model)]
+            for (name, value) in zip(parameterNames, row.parameters) { entry[name] = .string(value) }
+            for (name, value) in row.values { entry[name] = value.json }
+            return .object(entry)
         }
-        object["failed"] = failures.map { ["point": $0.point, "parameters": $0.parameters, "error": $0.error] }
-        object["unfinished"] = unfinished
-        do {
-            return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
-                + Data("\n".utf8)
-        } catch {
-            throw SweepError("cannot write the results as JSON: \(error.localizedDescription)")
+        let failed = failures.map { failure -> JSONValue in
+            ["point": .string(failure.point), "parameters": .object(failure.parameters.mapValues(JSONValue.string)),
+             "error": .string(failure.error)]
         }
+        let document: JSONValue = [
+            "notebook": .string(header.notebook),
+            "parameters": .object(header.parameters.mapValues { .array($0.map(JSONValue.string)) }),
+            "swept": .array(header.swept.map(JSONValue.string)),
+            "seeds": header.seeds.map { .array($0.map(JSONValue.int)) } ?? .null,
+            "columns": .array(columns.map(JSONValue.string)), "rows": .array(rows), "failed": .array(failed),
+            "unfinished": .array(unfinished.map(JSONValue.string)),
+        ]
+        return document.prettyPrinted() + Data("\n".utf8)
     }
 }
 
 extension ResultValue {
-    /// The value for JSONSerialization.
-    var jsonObject: Any {
+    /// The value as JSON (a number that is not finite is null).
+    var json: JSONValue {
         switch self {
-        case .integer(let value): value
-        case .number(let value): value.isFinite ? value as Any : NSNull()
-        case .text(let value): value
-        case .truth(let value): value
-        case .null: NSNull()
+        case .integer(let value): .int(value)
+        case .number(let value): value.isFinite ? .double(value) : .null
+        case .text(let value): .string(value)
+        case .truth(let value): .bool(value)
+        case .null: .null
         }
     }
 }

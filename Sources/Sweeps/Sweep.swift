@@ -211,14 +211,11 @@ public struct Sweep {
     /// DIR/results.csv and DIR/results.json.
     private func writeResults(_ table: ResultsTable) throws(SweepError) {
         try write(table.csv(), to: layout.resultsCSV)
-        var parameters: [String: Any] = [:]
-        for axis in grid.axes { parameters[axis.name] = axis.values }
-        let header: [String: Any] = [
-            "notebook": layout.notebookName, "parameters": parameters, "swept": grid.sweptNames,
-            "seeds": grid.seeds as Any? ?? NSNull(),
-        ]
-        let data = try table.json(header: header)
-        try write(String(decoding: data, as: UTF8.self), to: layout.resultsJSON)
+        let header = ResultsTable.Header(
+            notebook: layout.notebookName,
+            parameters: Dictionary(grid.axes.map { ($0.name, $0.values) }, uniquingKeysWith: { _, last in last }),
+            swept: grid.sweptNames, seeds: grid.seeds)
+        try write(String(decoding: table.json(header: header), as: UTF8.self), to: layout.resultsJSON)
     }
 
     /// The lines above summary.md's tables.

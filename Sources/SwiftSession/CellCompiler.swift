@@ -56,7 +56,9 @@ struct CellCompiler {
         let command = [compilerPath] + arguments(
             moduleName: moduleName, sourceFile: sourceFile, exportsDeclarations: exportsDeclarations, optimize: optimize)
         // The exact command beside the source, so a compile can be repeated by hand (or timed).
-        if let json = try? JSONSerialization.data(withJSONObject: command, options: [.withoutEscapingSlashes]) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        if let json = try? encoder.encode(command) {
             try? json.write(to: directory.appendingPathComponent("\(moduleName).command"))
         }
         let run = ToolRun(arguments: command)

@@ -46,9 +46,9 @@ struct EditorDocument: Equatable {
     }
 
     /// The LSP `position` object for the cell's scalar `offset`.
-    func lspPosition(ofCellScalar offset: Int) -> [String: Int] {
+    func lspPosition(ofCellScalar offset: Int) -> LSPPosition {
         let (line, character) = position(ofCellScalar: offset)
-        return ["line": line, "character": character]
+        return LSPPosition(line: line, character: character)
     }
 
     /// The cell with magic lines (`%...`) turned into spaces; `%time` and `%timeit` keep the

@@ -79,10 +79,9 @@ final class EditorHelp {
         let context = CompletionContext.at(code, cursor: cursor)
         let document = EditorDocument(preamble: workspace.preamble, cell: code)
         guard let (server, deadline) = prepare(workspace, document: document) else { return nil }
-        let reply = server.request("textDocument/completion", [
-            "textDocument": ["uri": documentURI(workspace)],
-            "position": document.lspPosition(ofCellScalar: cursor),
-        ], deadline: deadline)
+        let reply = server.request("textDocument/completion", LSPDocumentPositionParams(
+            textDocument: LSPDocumentIdentifier(uri: documentURI(workspace)),
+            position: document.lspPosition(ofCellScalar: cursor)), answer: LSPCompletionResult.self, deadline: deadline)
         guard let items = completionItems(answered(reply)) else { return nil }
         let scalars = Array(code.unicodeScalars)
         let afterPeriod = context.start > 0 && context.start <= scalars.count && scalars[context.start - 1] == "."
@@ -107,22 +106,20 @@ final class EditorHelp {
         let name = String(String.UnicodeScalarView(Array(code.unicodeScalars)[context.start..<context.end]))
         let document = EditorDocument(preamble: workspace.preamble, cell: code)
         guard let (server, deadline) = prepare(workspace, document: document) else { return nil }
-        let textDocument = ["uri": documentURI(workspace)]
+        let textDocument = LSPDocumentIdentifier(uri: documentURI(workspace))
         // Both requests at once: the server answers them side by side.
-        let completion = server.send("textDocument/completion", [
-            "textDocument": textDocument, "position": document.lspPosition(ofCellScalar: context.end),
-        ], deadline: deadline)
-        let hover = server.send("textDocument/hover", [
-            "textDocument": textDocument, "position": document.lspPosition(ofCellScalar: context.start),
-        ], deadline: deadline)
+        let completion = server.send("textDocument/completion", LSPDocumentPositionParams(
+            textDocument: textDocument, position: document.lspPosition(ofCellScalar: context.end)), deadline: deadline)
+        let hover = server.send("textDocument/hover", LSPDocumentPositionParams(
+            textDocument: textDocument, position: document.lspPosition(ofCellScalar: context.start)), deadline: deadline)
         guard case .success(let completionID) = completion, case .success(let hoverID) = hover else {
             mustRestart = true
             return nil
         }
-        let completionReply = server.response(to: completionID, deadline: deadline)
-        let hoverReply = server.response(to: hoverID, deadline: deadline)
+        let completionReply = server.response(to: completionID, as: LSPCompletionResult.self, deadline: deadline)
+        let hoverReply = server.response(to: hoverID, as: LSPHover.self, deadline: deadline)
         let items = completionItems(answered(completionReply)) ?? []
-        let hoverText = answered(hoverReply).flatMap(Self.hoverText)
+        let hoverText = answered(hoverReply).flatMap { $0.flatMap(Self.hoverText) }
         let overloads = Self.distinctOverloads(items.filter { $0.name == name && $0.kind != 14 })
         if overloads.count >= 2 {
             return "\(overloads.count) declarations of \(name):\n\n"
@@ -159,15 +156,12 @@ final class EditorHelp {
         let sent: Result<Void, SourceKitClient.Failure>
         if documentText == nil {
             documentVersion = 1
-            sent = server.notify("textDocument/didOpen", [
-                "textDocument": ["uri": uri, "languageId": "swift", "version": documentVersion, "text": document.text],
-            ], deadline: deadline)
+            sent = server.notify("textDocument/didOpen", LSPDidOpenParams(
+                textDocument: .init(uri: uri, languageId: "swift", version: documentVersion, text: document.text)), deadline: deadline)
         } else if documentText != document.text {
             documentVersion += 1
-            sent = server.notify("textDocument/didChange", [
-                "textDocument": ["uri": uri, "version": documentVersion],
-                "contentChanges": [["text": document.text]],
-            ], deadline: deadline)
+            sent = server.notify("textDocument/didChange", LSPDidChangeParams(
+                textDocument: .init(uri: uri, version: documentVersion), contentChanges: [.init(text: document.text)]), deadline: deadline)
         } else {
             sent = .success(())
         }
@@ -184,37 +178,32 @@ final class EditorHelp {
         let folder = editorFolder(workspace)
         let arguments = [compilerPath, "-swift-version", "5", "-module-name", "EditorCell",
                          "-I", workspace.sessionDirectory.path] + workspace.moduleSearchArguments + [documentPath(workspace)]
-        let database: [[String: Any]] = [["directory": folder.path, "file": documentPath(workspace), "arguments": arguments]]
+        let database = [CompilationCommand(directory: folder.path, file: documentPath(workspace), arguments: arguments)]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let data = try JSONSerialization.data(withJSONObject: database, options: [.prettyPrinted, .withoutEscapingSlashes])
+            let data = try encoder.encode(database)
             try data.write(to: folder.appendingPathComponent("compile_commands.json"))
         } catch {
             return nil
         }
         guard let client = try? SourceKitClient(
             arguments: [toolPath, "--default-workspace-type", "compilationDatabase"]) else { return nil }
-        let reply = client.request("initialize", [
-            "processId": Int(getpid()),
-            "rootUri": folder.absoluteString,
-            "capabilities": [
-                "textDocument": [
-                    "completion": ["completionItem": ["snippetSupport": false, "documentationFormat": ["plaintext", "markdown"]]],
-                    "hover": ["contentFormat": ["plaintext", "markdown"]],
-                ],
-            ],
-            "initializationOptions": ["backgroundIndexing": false],
-        ], deadline: deadline)
+        let reply = client.request(
+            "initialize", LSPInitializeParams(processId: Int(getpid()), rootUri: folder.absoluteString),
+            answer: LanguageServerIgnoredResult.self, deadline: deadline)
         guard case .success = reply,
-              case .success = client.notify("initialized", [String: Any](), deadline: deadline) else {
+              case .success = client.notify("initialized", LSPEmptyParams(), deadline: deadline) else {
             client.terminate()
             return nil
         }
         return client
     }
 
-    /// The result of a reply; a timeout or a dead server marks the server for a restart.
-    private func answered(_ reply: Result<Any?, SourceKitClient.Failure>) -> Any?? {
+    /// The result of a reply (nil: no answer; `.some(nil)`: a `null` result); a timeout or a
+    /// dead server marks the server for a restart.
+    private func answered<Answer>(_ reply: Result<Answer?, SourceKitClient.Failure>) -> Answer?? {
         switch reply {
         case .success(let result):
             hasAnswered = true
@@ -229,10 +218,9 @@ final class EditorHelp {
 
     /// The items of a completion result (a `CompletionList` or an array), in the server's
     /// order of relevance; nil when there was no answer.
-    private func completionItems(_ result: Any??) -> [EditorSymbol]? {
+    private func completionItems(_ result: LSPCompletionResult??) -> [EditorSymbol]? {
         guard case .some(let result) = result else { return nil }
-        let raw = (result as? [String: Any])?["items"] as? [[String: Any]] ?? (result as? [[String: Any]]) ?? []
-        let symbols = raw.compactMap(EditorSymbol.init(item:))
+        let symbols = (result?.items ?? []).compactMap(EditorSymbol.init(item:))
         return symbols.enumerated().sorted { ($0.element.sortText, $0.offset) < ($1.element.sortText, $1.offset) }
             .map(\.element)
     }
@@ -253,14 +241,8 @@ final class EditorHelp {
 
     /// A hover's contents as plain text (code fences, and the Markdown heading and rules
     /// sourcekit-lsp puts around several results, dropped).
-    static func hoverText(_ result: Any?) -> String? {
-        guard let hover = result as? [String: Any], let contents = hover["contents"] else { return nil }
-        func text(_ part: Any) -> String? {
-            if let string = part as? String { return string }
-            if let markup = part as? [String: Any] { return markup["value"] as? String }
-            return nil
-        }
-        let parts: [String] = (contents as? [Any])?.compactMap(text) ?? text(contents).map { [$0] } ?? []
+    static func hoverText(_ hover: LSPHover) -> String? {
+        let parts = hover.contents.compactMap(\.value)
         let lines = parts.joined(separator: "\n\n").split(separator: "\n", omittingEmptySubsequences: false)
             .filter { line in
                 let trimmed = line.trimmingCharacters(in: .whitespaces)

@@ -21,19 +21,15 @@ struct EditorSymbol: Equatable {
     /// The server's ranking key.
     var sortText: String
 
-    /// Reads a `CompletionItem` object; nil when it has no label.
-    init?(item: [String: Any]) {
-        guard let label = item["label"] as? String, !label.isEmpty else { return nil }
+    /// Reads a completion item; nil when it has no label.
+    init?(item: LSPCompletionItem) {
+        guard let label = item.label, !label.isEmpty else { return nil }
         self.label = label
-        kind = (item["kind"] as? Int) ?? 1
-        detail = (item["detail"] as? String) ?? ""
-        filterText = item["filterText"] as? String
-        sortText = (item["sortText"] as? String) ?? label
-        if let text = item["documentation"] as? String {
-            documentation = text
-        } else if let markup = item["documentation"] as? [String: Any] {
-            documentation = markup["value"] as? String
-        }
+        kind = item.kind ?? 1
+        detail = item.detail ?? ""
+        filterText = item.filterText
+        sortText = item.sortText ?? label
+        documentation = item.documentation?.value
         if documentation?.isEmpty == true { documentation = nil }
         name = label.firstIndex(of: "(").map { String(label[..<$0]) } ?? label
     }

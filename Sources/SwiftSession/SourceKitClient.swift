@@ -11,11 +11,12 @@ import ProcessSpawning
 /// Every wait has a deadline: a server that is slow, hung or dead never blocks the caller
 /// longer than the deadline it gives. A reader thread takes the server's messages as they
 /// come: responses are kept for the request that waits for them (late ones are dropped),
-/// requests from the server get an empty result, notifications are ignored.
+/// requests from the server get an empty result, notifications are ignored. Parameters are
+/// `Encodable` and results `Decodable` (the protocol's types, `LanguageServerTypes.swift`).
 ///
 ///     let server = try SourceKitClient(arguments: ["/opt/swift/usr/bin/sourcekit-lsp"])
 ///     let deadline = ContinuousClock.now + .seconds(2)
-///     let reply = server.request("initialize", ["processId": getpid(), ...], deadline: deadline)
+///     let reply = server.request("textDocument/hover", position, answer: LSPHover.self, deadline: deadline)
 final class SourceKitClient: @unchecked Sendable {
     /// Why a request has no result.
     enum Failure: Error, Equatable {
@@ -35,7 +36,8 @@ final class SourceKitClient: @unchecked Sendable {
     // Guarded by `state`:
     private var nextID = 1
     private var waiting: Set<Int> = []
-    private var responses: [Int: Result<Any?, Failure>] = [:]
+    /// The bodies of the responses that came, by request id.
+    private var responses: [Int: Result<[UInt8], Failure>] = [:]
     private var hasEnded = false
     private var hasBeenReaped = false
     private var inputClosed = false
@@ -79,23 +81,25 @@ final class SourceKitClient: @unchecked Sendable {
         state.withLock { !hasEnded }
     }
 
-    /// Sends a request and waits for its result until `deadline`.
-    func request(_ method: String, _ params: Any, deadline: ContinuousClock.Instant) -> Result<Any?, Failure> {
+    /// Sends a request and waits for its result (nil for `null`) until `deadline`.
+    func request<Answer: Decodable>(
+        _ method: String, _ params: some Encodable, answer: Answer.Type, deadline: ContinuousClock.Instant
+    ) -> Result<Answer?, Failure> {
         switch send(method, params, deadline: deadline) {
-        case .success(let id): return response(to: id, deadline: deadline)
+        case .success(let id): return response(to: id, as: answer, deadline: deadline)
         case .failure(let failure): return .failure(failure)
         }
     }
 
-    /// Sends a request without waiting for its result; `response(to:deadline:)` waits for it.
+    /// Sends a request without waiting for its result; `response(to:as:deadline:)` waits for it.
     /// Several requests sent this way are answered concurrently by the server.
-    func send(_ method: String, _ params: Any, deadline: ContinuousClock.Instant) -> Result<Int, Failure> {
+    func send(_ method: String, _ params: some Encodable, deadline: ContinuousClock.Instant) -> Result<Int, Failure> {
         let id: Int = state.withLock {
             defer { nextID += 1 }
             waiting.insert(nextID)
             return nextID
         }
-        let sent = write(["jsonrpc": "2.0", "id": id, "method": method, "params": params], deadline: deadline)
+        let sent = write(LanguageServerRequest(id: id, method: method, params: params), deadline: deadline)
         if case .failure(let failure) = sent {
             state.withLock { _ = waiting.remove(id) }
             return .failure(failure)
@@ -103,9 +107,21 @@ final class SourceKitClient: @unchecked Sendable {
         return .success(id)
     }
 
-    /// The result of the request `id`, waiting for it until `deadline`. A response that comes
-    /// after the deadline is dropped.
-    func response(to id: Int, deadline: ContinuousClock.Instant) -> Result<Any?, Failure> {
+    /// The result of the request `id` read as `Answer` (nil for `null`), waiting for it until
+    /// `deadline`. A response that comes after the deadline is dropped; one whose result is
+    /// not an `Answer` is a `responseError`.
+    func response<Answer: Decodable>(to id: Int, as answer: Answer.Type, deadline: ContinuousClock.Instant) -> Result<Answer?, Failure> {
+        responseBody(to: id, deadline: deadline).flatMap { body in
+            do {
+                return .success(try JSONDecoder().decode(LanguageServerResponse<Answer>.self, from: Data(body)).result)
+            } catch {
+                return .failure(.responseError("the result is not a \(Answer.self): \(error)"))
+            }
+        }
+    }
+
+    /// The body of the response to the request `id`, waiting for it until `deadline`.
+    private func responseBody(to id: Int, deadline: ContinuousClock.Instant) -> Result<[UInt8], Failure> {
         state.lock()
         defer {
             waiting.remove(id)
@@ -124,8 +140,8 @@ final class SourceKitClient: @unchecked Sendable {
 
     /// Sends a notification (a message that gets no response).
     @discardableResult
-    func notify(_ method: String, _ params: Any, deadline: ContinuousClock.Instant) -> Result<Void, Failure> {
-        write(["jsonrpc": "2.0", "method": method, "params": params], deadline: deadline)
+    func notify(_ method: String, _ params: some Encodable, deadline: ContinuousClock.Instant) -> Result<Void, Failure> {
+        write(LanguageServerNotification(method: method, params: params), deadline: deadline)
     }
 
     /// Ends the server now: its input is closed (a language server exits when it reads the end
@@ -144,28 +160,20 @@ final class SourceKitClient: @unchecked Sendable {
 
     // MARK: - Framing
 
-    private func write(_ message: [String: Any], deadline: ContinuousClock.Instant) -> Result<Void, Failure> {
-        guard let body = try? JSONSerialization.data(withJSONObject: message, options: [.withoutEscapingSlashes]) else {
+    private func write(_ message: some Encodable, deadline: ContinuousClock.Instant) -> Result<Void, Failure> {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        guard let body = try? encoder.encode(message) else {
             return .failure(.responseError("the message cannot be written as JSON"))
         }
         let bytes = Array("Content-Length: \(body.count)\r\n\r\n".utf8) + Array(body)
         return writeLock.withLock { () -> Result<Void, Failure> in
             if state.withLock({ inputClosed || hasEnded }) { return .failure(.ended) }
-            var offset = 0
-            while offset < bytes.count {
-                let count = bytes[offset...].withUnsafeBytes { Glibc.write(input, $0.baseAddress, $0.count) }
-                if count > 0 {
-                    offset += count
-                    continue
-                }
-                if count < 0 && errno == EINTR { continue }
-                guard count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) else { return .failure(.ended) }
-                let remaining = deadline - ContinuousClock.now
-                if remaining <= .zero { return .failure(.timedOut) }
-                var descriptor = pollfd(fd: input, events: Int16(POLLOUT), revents: 0)
-                _ = poll(&descriptor, 1, Int32(min(remaining.components.seconds * 1000 + 1, 1000)))
+            switch writeAll(bytes, to: input, deadline: deadline) {
+            case .success: return .success(())
+            case .failure(.deadlinePassed): return .failure(.timedOut)
+            case .failure(.ended): return .failure(.ended)
             }
-            return .success(())
         }
     }
 
@@ -213,22 +221,23 @@ final class SourceKitClient: @unchecked Sendable {
         return (Array(buffer[start..<start + length]), start + length)
     }
 
+    /// Routes one incoming message: a response to its waiting request (its body, read later
+    /// as the type the request expects), an empty result to a request from the server.
     private func handle(_ body: [UInt8]) {
-        guard let message = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] else { return }
-        let id = message["id"]
-        if message["method"] != nil {
+        guard let message = try? JSONDecoder().decode(LanguageServerIncoming.self, from: Data(body)) else { return }
+        if message.method != nil {
             // A request from the server (progress, configuration, registration): an empty result.
-            if let id {
-                _ = write(["jsonrpc": "2.0", "id": id, "result": NSNull()], deadline: .now + .seconds(1))
+            if let id = message.id {
+                _ = write(LanguageServerNullResponse(id: id), deadline: .now + .seconds(1))
             }
             return
         }
-        guard let number = (id as? Int) ?? (id as? NSNumber)?.intValue else { return }
-        let response: Result<Any?, Failure>
-        if let error = message["error"] as? [String: Any] {
-            response = .failure(.responseError((error["message"] as? String) ?? "error \(error["code"] ?? "")"))
+        guard case .number(let number)? = message.id else { return }
+        let response: Result<[UInt8], Failure>
+        if let error = message.error {
+            response = .failure(.responseError(error.message ?? "error \(error.code.map(String.init) ?? "")"))
         } else {
-            response = .success(message["result"] is NSNull ? nil : message["result"])
+            response = .success(body)
         }
         state.withLock {
             guard waiting.contains(number) else { return }

@@ -25,16 +25,42 @@ struct SymbolGraph {
     /// Reads a symbol graph file; nil when it is missing or not a symbol graph.
     init?(contentsOf file: URL) {
         guard let data = try? Data(contentsOf: file),
-              let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let entries = root["symbols"] as? [[String: Any]] else { return nil }
-        symbols = entries.compactMap { entry in
-            guard let path = entry["pathComponents"] as? [String], entry["kind"] is [String: Any] else { return nil }
-            let fragments = (entry["declarationFragments"] as? [[String: Any]]) ?? []
-            let declaration = fragments.compactMap { $0["spelling"] as? String }.joined()
-            let lines = ((entry["docComment"] as? [String: Any])?["lines"] as? [[String: Any]]) ?? []
-            let documentation = lines.compactMap { $0["text"] as? String }.joined(separator: "\n")
+              let graph = try? JSONDecoder().decode(File.self, from: data) else { return nil }
+        symbols = graph.symbols.compactMap { entry in
+            guard let path = entry.pathComponents, entry.kind != nil else { return nil }
+            let declaration = (entry.declarationFragments ?? []).compactMap(\.spelling).joined()
+            let documentation = (entry.docComment?.lines ?? []).compactMap(\.text).joined(separator: "\n")
             return Symbol(path: path, declaration: declaration,
                           documentation: documentation.isEmpty ? nil : documentation)
         }
+    }
+
+    /// The parts of a symbol graph file that are read: each symbol's path, kind,
+    /// declaration fragments and documentation lines.
+    private struct File: Decodable {
+        struct Entry: Decodable {
+            struct Kind: Decodable {
+                var identifier: String?
+            }
+
+            struct Fragment: Decodable {
+                var spelling: String?
+            }
+
+            struct DocComment: Decodable {
+                struct Line: Decodable {
+                    var text: String?
+                }
+
+                var lines: [Line]?
+            }
+
+            var pathComponents: [String]?
+            var kind: Kind?
+            var declarationFragments: [Fragment]?
+            var docComment: DocComment?
+        }
+
+        var symbols: [Entry]
     }
 }

@@ -67,7 +67,8 @@ struct InstallCommand: ParsableCommand {
     }
 
     private static func jsonString(_ text: String) -> String {
-        let data = try! JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])
-        return String(decoding: data.dropFirst().dropLast(), as: UTF8.self)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return String(decoding: try! encoder.encode(text), as: UTF8.self)
     }
 }

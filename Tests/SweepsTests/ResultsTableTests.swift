@@ -44,7 +44,7 @@ struct ResultsTableTests {
         let table = ResultsTable(
             parameterNames: ["trainCount"], rows: ResultsTable.rows(of: contents, parameters: ["30"]),
             failures: [ResultsTable.Failure(point: "trainCount=60", parameters: ["trainCount": "60"], error: "cell 3 failed")], unfinished: ["trainCount=90"])
-        let object = try JSONSerialization.jsonObject(with: table.json(header: ["notebook": "01-tour"])) as! [String: Any]
+        let object = try JSONSerialization.jsonObject(with: table.json(header: ResultsTable.Header(notebook: "01-tour"))) as! [String: Any]
         #expect(object["notebook"] as? String == "01-tour")
         #expect((object["columns"] as? [String])?.first == "trainCount")
         let rows = object["rows"] as! [[String: Any]]

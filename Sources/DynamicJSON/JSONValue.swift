@@ -1,8 +1,9 @@
-/// A JSON value of any shape: the payload type of message metadata and content.
+/// A JSON value of any shape: message metadata and content, a notebook's cells, a results row.
 ///
 /// Numbers keep the distinction JSON text makes in practice: `3` decodes as
 /// ``int(_:)`` and `3.5` as ``double(_:)``, so an `execution_count` comes
-/// back as an integer.
+/// back as an integer. Where the shape of a document is known, a `Codable`
+/// struct is the better type; this one is for the parts whose shape is not.
 ///
 /// ```swift
 /// let content: JSONValue = ["code": "1 + 1", "silent": false, "user_expressions": [:]]
@@ -13,7 +14,8 @@ public enum JSONValue: Hashable, Sendable {
     case null
     /// `true` or `false`.
     case bool(Bool)
-    /// A number written without fraction or exponent that fits in `Int`.
+    /// An integral number that fits in `Int`: `3`, and also `3.0` or `3e2`, which Foundation's
+    /// decoder reads as integers.
     case int(Int)
     /// Any other number. Non-finite values are written as `null`.
     case double(Double)

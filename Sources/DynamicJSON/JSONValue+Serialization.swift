@@ -57,7 +57,8 @@ extension JSONValue {
         }
     }
 
-    private static func writeString(_ string: String, to text: inout String) {
+    /// Appends `string` as a JSON string literal: `"`, `\` and control characters escaped.
+    static func writeString(_ string: String, to text: inout String) {
         text += "\""
         for scalar in string.unicodeScalars {
             switch scalar {

@@ -1,7 +1,8 @@
 import Foundation
 
 extension JSONValue: Codable {
-    /// Decodes any JSON value; an integral number that fits in `Int` becomes ``int(_:)``.
+    /// Decodes any JSON value; an integral number that fits in `Int` becomes ``int(_:)`` (but
+    /// `-0.0` a double).
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
@@ -9,7 +10,12 @@ extension JSONValue: Codable {
         } else if let value = try? container.decode(Bool.self) {
             self = .bool(value)
         } else if let value = try? container.decode(Int.self) {
-            self = .int(value)
+            // `-0.0` reads as the integer 0; it stays a negative zero.
+            if value == 0, let double = try? container.decode(Double.self), double.sign == .minus {
+                self = .double(double)
+            } else {
+                self = .int(value)
+            }
         } else if let value = try? container.decode(Double.self) {
             self = .double(value)
         } else if let value = try? container.decode(String.self) {
