@@ -30,7 +30,8 @@ extension RequestDispatcher {
         if storeHistory { history.append(line: count, source: code) }
 
         let started = Self.timestamp()
-        let output = RequestOutput(iopub: iopub, stdin: stdin, request: request, allowStdin: allowStdin)
+        let output = RequestOutput(
+            iopub: iopub, stdin: stdin, comms: comms, log: log, request: request, allowStdin: allowStdin)
         let outcome = backend.execute(
             ExecuteRequest(
                 code: code, silent: silent, storeHistory: storeHistory, allowStdin: allowStdin,

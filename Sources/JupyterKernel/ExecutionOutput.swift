@@ -6,10 +6,11 @@ public enum StreamName: String, Sendable, CaseIterable {
     case stderr
 }
 
-/// Where a running cell's outputs go. The server implements it; the backend calls it during
-/// ``KernelBackend/execute(_:output:)``, on the shell thread or any other (it is thread-safe).
+/// Where a running request's outputs go. The server implements it; the backend calls it during
+/// ``KernelBackend/execute(_:output:)`` and the comm methods (``KernelBackend/commOpen(_:output:)``,
+/// …), on the shell thread or any other (it is thread-safe).
 ///
-/// Every call publishes at once on IOPub with the execute request as parent.
+/// Every call publishes at once on IOPub with the request being handled as parent.
 public protocol ExecutionOutput: AnyObject {
     /// Publishes `stream` `{name, text}`.
     func stream(_ name: StreamName, _ text: String)
@@ -24,6 +25,24 @@ public protocol ExecutionOutput: AnyObject {
     /// Publishes `clear_output` `{wait}`; with `wait` the frontend clears when the next
     /// output arrives.
     func clearOutput(wait: Bool)
+
+    /// Opens a comm from the kernel side: publishes `comm_open` `{comm_id, target_name, data,
+    /// target_module?}` with `open`'s metadata and buffers (as frames after the content), and
+    /// lists the comm as open. Returns `false`, publishing nothing, when a comm with that id is
+    /// open already.
+    @discardableResult
+    func openComm(_ open: CommOpen) -> Bool
+
+    /// Publishes `comm_msg` `{comm_id, data}` with `message`'s metadata and buffers. Returns
+    /// `false`, publishing nothing, when the comm is not open (never opened, or closed by
+    /// either side).
+    @discardableResult
+    func sendCommMessage(_ message: CommMessage) -> Bool
+
+    /// Publishes `comm_close` `{comm_id, data}` with `message`'s metadata and buffers, and
+    /// forgets the comm. Returns `false`, publishing nothing, when the comm is not open.
+    @discardableResult
+    func closeComm(_ message: CommMessage) -> Bool
 
     /// Sends `input_request` `{prompt, password}` on the stdin channel and waits for the
     /// `input_reply`'s value.

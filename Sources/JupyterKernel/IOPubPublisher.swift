@@ -19,15 +19,18 @@ final class IOPubPublisher: @unchecked Sendable {
         self.log = log
     }
 
-    /// Publishes a message of `type` with `parent` as its parent header.
-    func publish(_ type: String, content: JSONObject, parent: MessageHeader?, metadata: JSONObject = [:]) {
-        publish(session.message(type, content: content, parent: parent, metadata: metadata))
+    /// Publishes a message of `type` with `parent` as its parent header, and `buffers` as
+    /// frames after the content.
+    func publish(
+        _ type: String, content: JSONObject, parent: MessageHeader?, metadata: JSONObject = [:], buffers: [Data] = []
+    ) {
+        publish(session.message(type, content: content, parent: parent, metadata: metadata), buffers: buffers)
     }
 
-    /// Publishes `message` as it is (its header is already the kernel's).
-    func publish(_ message: Message) {
+    /// Publishes `message` as it is (its header is already the kernel's), `buffers` after its content.
+    func publish(_ message: Message, buffers: [Data] = []) {
         let topic = Data("kernel.\(session.id).\(message.header.messageType)".utf8)
-        let frames = session.frames(message, identities: [topic])
+        let frames = session.frames(message, identities: [topic], buffers: buffers)
         lock.withLock {
             guard !closed else {
                 log(.debug, "iopub closed: dropped \(message.header.messageType)")

@@ -23,9 +23,9 @@ struct KernelSession: Sendable {
             parentHeader: parent, metadata: metadata, content: content)
     }
 
-    /// The signed frames of `message`, routed to `identities`.
-    func frames(_ message: Message, identities: [Data]) -> [Data] {
-        WireMessage(identities: identities, message: message).encode(signer: signer)
+    /// The signed frames of `message`, routed to `identities`, with `buffers` after the content.
+    func frames(_ message: Message, identities: [Data], buffers: [Data] = []) -> [Data] {
+        WireMessage(identities: identities, message: message, buffers: buffers).encode(signer: signer)
     }
 
     /// The reply type of a request type: `execute_request` -> `execute_reply`;

@@ -37,6 +37,8 @@ final class RequestDispatcher: @unchecked Sendable {
     var executionCount = 0
     /// Stored inputs; shell thread only.
     var history = ExecutionHistory()
+    /// The open comms, whichever side opened them (thread-safe: comm_info is served on control too).
+    let comms = CommTable()
 
     init(
         backend: KernelBackend, transport: KernelTransport, session: KernelSession, iopub: IOPubPublisher, stdin: StdinChannel,
@@ -91,15 +93,14 @@ final class RequestDispatcher: @unchecked Sendable {
         case ("history_request", .shell):
             reply(to: request, on: channel, content: history.reply(to: content))
         case ("comm_info_request", _):
-            reply(to: request, on: channel, content: ["status": "ok", "comms": [:]])
+            let comms = comms.info(targetName: content["target_name"]?.stringValue)
+            reply(to: request, on: channel, content: ["status": "ok", "comms": .object(comms)])
         case ("comm_open", .shell):
-            // No comm targets exist: close the comm at once, as ipykernel does for an unknown target.
-            let target = content["target_name"]?.stringValue ?? ""
-            log(.warning, "comm_open for target \"\(target)\": no such comm target; closing the comm")
-            iopub.publish(
-                "comm_close", content: ["comm_id": content["comm_id"] ?? .string(""), "data": [:]], parent: header)
-        case ("comm_msg", .shell), ("comm_close", .shell):
-            log(.debug, "\(type) for comm \(content["comm_id"]?.stringValue ?? "?"): no comms are open; ignored")
+            commOpen(request)
+        case ("comm_msg", .shell):
+            commMessage(request)
+        case ("comm_close", .shell):
+            commClose(request)
         case ("connect_request", _):
             reply(to: request, on: channel, content: ReplyContent.connect(connection))
         case ("interrupt_request", _):

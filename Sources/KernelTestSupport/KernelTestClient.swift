@@ -17,6 +17,8 @@ public final class KernelTestClient {
     public let signer: MessageSigner
     /// IOPub messages received but not yet asked for, in arrival order.
     private var backlog: [Message] = []
+    /// The binary buffers of every message received with some, by `msg_id`.
+    private var receivedBuffers: [String: [Data]] = [:]
 
     /// A client on `transport` signing with `signer`.
     public init(transport: KernelTransport, signer: MessageSigner) {
@@ -54,15 +56,21 @@ public final class KernelTestClient {
         MessageHeader(session: session, username: "tester", messageType: type)
     }
 
-    /// Sends a message of `type`; its header.
+    /// Sends a message of `type`, with `buffers` as frames after the content; its header.
     @discardableResult
     public func send(
-        _ type: String, _ content: JSONObject = [:], on channel: KernelChannel = .shell, parent: MessageHeader? = nil
+        _ type: String, _ content: JSONObject = [:], on channel: KernelChannel = .shell, parent: MessageHeader? = nil,
+        metadata: JSONObject = [:], buffers: [Data] = []
     ) throws -> MessageHeader {
         let header = header(type)
-        let message = Message(header: header, parentHeader: parent, content: content)
-        try transport.send(WireMessage(message: message).encode(signer: signer), on: channel)
+        let message = Message(header: header, parentHeader: parent, metadata: metadata, content: content)
+        try transport.send(WireMessage(message: message, buffers: buffers).encode(signer: signer), on: channel)
         return header
+    }
+
+    /// The binary buffers that came with `message` (received by this client; none if it had none).
+    public func buffers(of message: Message) -> [Data] {
+        receivedBuffers[message.header.messageID] ?? []
     }
 
     /// Sends raw frames on `channel`.
@@ -80,7 +88,14 @@ public final class KernelTestClient {
 
     /// The next message on `channel`, or throws after `timeout`.
     public func reply(on channel: KernelChannel = .shell, timeout: Duration = KernelTestClient.timeout) throws -> Message {
-        try WireMessage.decode(frames: try frames(on: channel, timeout: timeout), signer: signer).message
+        try decode(try frames(on: channel, timeout: timeout))
+    }
+
+    /// The message in `frames`, its buffers kept for ``buffers(of:)``.
+    private func decode(_ frames: [Data]) throws -> Message {
+        let wire = try WireMessage.decode(frames: frames, signer: signer)
+        if !wire.buffers.isEmpty { receivedBuffers[wire.message.header.messageID] = wire.buffers }
+        return wire.message
     }
 
     /// Whether nothing arrives on `channel` within `duration`.
@@ -90,7 +105,7 @@ public final class KernelTestClient {
 
     private func nextIOPub(timeout: Duration) throws -> Message? {
         guard let frames = try transport.receive(on: .iopub, timeout: timeout) else { return nil }
-        let message = try WireMessage.decode(frames: frames, signer: signer).message
+        let message = try decode(frames)
         backlog.append(message)
         return message
     }

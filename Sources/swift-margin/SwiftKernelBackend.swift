@@ -61,6 +61,17 @@ final class SwiftKernelBackend: KernelBackend {
         session.inspection(of: code, cursor: cursorPosition).map { InspectionResult(bundle: .plainText($0)) }
     }
 
+    /// No comm targets yet (widgets in cells are not served): the kernel closes every comm_open.
+    func commOpen(_ open: CommOpen, output: ExecutionOutput) -> Bool {
+        false
+    }
+
+    /// Never called: no comm is ever open.
+    func commMessage(_ message: CommMessage, output: ExecutionOutput) {}
+
+    /// Never called: no comm is ever open.
+    func commClose(_ message: CommMessage, output: ExecutionOutput) {}
+
     func interrupt() {
         session.interrupt()
     }

@@ -48,7 +48,7 @@ struct KernelInfoTests {
         #expect(Message.types(iopub) == ["status:busy", "status:idle"])
     }
 
-    @Test("comm_info_reply lists no comms; comm_open is closed at once; comm_msg and comm_close are ignored")
+    @Test("with no comm open, comm_info_reply lists none; comm_open to an unknown target is closed; comm_msg and comm_close are ignored")
     func comms() throws {
         let kernel = RunningKernel.inMemory()
         defer { kernel.stop() }

@@ -44,6 +44,27 @@ struct ZeroMQKernelTests {
         #expect(try client.reply().content["ename"] == "KeyboardInterrupt")
     }
 
+    @Test("comm buffers travel as raw frames after the content, both ways, unchanged")
+    func commBuffers() throws {
+        let kernel = try RunningKernel.overZeroMQ()
+        defer { kernel.stop() }
+        let client = try KernelTestClient.connected(to: kernel)
+        let buffers = [Data([0, 0xFF, 0x0A]), Data(), Data(repeating: 0xAB, count: 70_000)]
+
+        let open = try client.send("comm_open", ["comm_id": "z", "target_name": "fake.echo", "data": [:]], buffers: buffers)
+        _ = try client.iopubMessages(for: open)
+        #expect(kernel.backend.commOpens.first?.buffers == buffers)
+
+        let message = try client.send("comm_msg", ["comm_id": "z", "data": ["x": 1]], buffers: buffers)
+        let echo = try #require(try client.iopubMessages(for: message).first { $0.header.messageType == "comm_msg" })
+        #expect(echo.content == ["comm_id": "z", "data": ["echo": ["x": 1]]])
+        #expect(client.buffers(of: echo) == buffers)
+
+        let execute = try client.request("execute_request", KernelTestClient.execute("comm:fake.echo")).iopub
+        let kernelOpen = try #require(execute.first { $0.header.messageType == "comm_open" })
+        #expect(client.buffers(of: kernelOpen) == [FakeBackend.kernelCommBuffer])
+    }
+
     @Test("input_request reaches the requester's stdin socket through the ROUTER's identity routing")
     func stdin() throws {
         let kernel = try RunningKernel.overZeroMQ()
