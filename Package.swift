@@ -21,7 +21,7 @@
 //   SwiftSession -> CellSyntax (compiles cells and runs them in an executor process)
 //   {SwiftSession, Plotting, Experiments, CellRuntime, Sweeps} -> ProcessSpawning -> CProcessControl (the one place
 //                that runs child processes: spawn, drain pipes with a deadline, wait, kill, PATH lookup)
-//   NotebookDisplay (MIME bundles and display(); knows nothing of Jupyter)
+//   NotebookDisplay -> DynamicJSON (MIME bundles, display() and comm events; knows nothing of Jupyter)
 //   CellRuntime -> ExecutorLink, NotebookDisplay, CCellTrapTrace, ProcessSpawning (linked into the executor; generated cells call it)
 //   SwiftSession -> ExecutorLink -> NotebookDisplay (the pipe protocol between session and executor; displays travel as DisplayBundle)
 //   NotebookRunner -> SwiftSession (headless notebook runs: nbformat in, outputs out)
@@ -143,7 +143,7 @@ let package = Package(
             name: "CellSyntax", dependencies: syntaxDependencies, exclude: ["README.md"],
             swiftSettings: syntaxModuleSettings, linkerSettings: syntaxLinkerSettings),
         .target(name: "ExecutorLink", dependencies: ["NotebookDisplay"], exclude: ["README.md"]),
-        .target(name: "NotebookDisplay", exclude: ["README.md"]),
+        .target(name: "NotebookDisplay", dependencies: ["DynamicJSON"], exclude: ["README.md"]),
         .target(
             name: "CellRuntime", dependencies: ["ExecutorLink", "NotebookDisplay", "CCellTrapTrace", "ProcessSpawning"],
             exclude: ["README.md"]),
