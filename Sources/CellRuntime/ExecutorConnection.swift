@@ -22,6 +22,7 @@ enum ExecutorConnection {
                 send(.clearOutput(wait: wait))
             }
         }
+        CommRouter.install { event in send(.comm(event)) }
     }
 
     /// Sends one event to the session (after flushing what the cell printed).

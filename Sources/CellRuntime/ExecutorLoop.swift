@@ -3,6 +3,7 @@ import Glibc
 #endif
 import CCellTrapTrace
 import ExecutorLink
+import NotebookDisplay
 import Foundation
 import ProcessSpawning
 
@@ -43,7 +44,16 @@ public enum ExecutorLoop {
             case .input:
                 continue  // an answer that arrived after its cell ended
             case .runCell(let libraryPath, let entrySymbol):
-                runCellInRunner(libraryPath: libraryPath, entrySymbol: entrySymbol, commandDescriptor: commandDescriptor)
+                runInRunner(commandDescriptor: commandDescriptor) {
+                    loadAndRun(libraryPath: libraryPath, entrySymbol: entrySymbol)
+                }
+            case .deliverComm(let event):
+                runInRunner(commandDescriptor: commandDescriptor) {
+                    let accepted = CommRouter.deliver(event)
+                    ExecutorConnection.send(.commHandled(accepted: accepted))
+                    CellTaskQueue.shared.runReadyJobs()
+                    return .completed
+                }
             }
         }
         fflush(nil)
@@ -58,7 +68,9 @@ public enum ExecutorLoop {
         case reportedAndExiting = 82  // "R"
     }
 
-    private static func runCellInRunner(libraryPath: String, entrySymbol: String, commandDescriptor: Int32) {
+    /// Runs `work` (a cell, or a comm handler) in a runner forked from this process, which
+    /// takes over as the executor when `work` completes; otherwise this process carries on.
+    private static func runInRunner(commandDescriptor: Int32, _ work: () -> CellTermination) {
         fflush(nil)
         var handover: [Int32] = [0, 0]
         guard pipe(&handover) == 0 else {
@@ -78,7 +90,7 @@ public enum ExecutorLoop {
             cellPreparation()
             signal(SIGINT, interruptSignalHandler)
             ExecutorConnection.send(.cellStarted(processID: runnerProcessID))
-            let outcome = loadAndRun(libraryPath: libraryPath, entrySymbol: entrySymbol)
+            let outcome = work()
             fflush(nil)
             // A process the cell forked that returned from the cell in its own right: it is not
             // the runner, so it must not take over the session or read its commands.

@@ -4,6 +4,10 @@ import NotebookDisplay
 public enum ExecutorCommand: Codable, Sendable, Equatable {
     /// Load the cell library at `libraryPath` and call its entry function `entrySymbol`.
     case runCell(libraryPath: String, entrySymbol: String)
+    /// Deliver an event the front end sent on a comm (a widget's new value, a click) to the
+    /// handler a cell registered, in a runner as a cell runs: what it changes stays in the
+    /// session; if it traps, the session is as before.
+    case deliverComm(CommEvent)
     /// The answer to an `inputRequested` event; nil when no input is available.
     case input(String?)
     /// Leave the loop and exit.
@@ -20,6 +24,10 @@ public enum ExecutorEvent: Codable, Sendable, Equatable {
     case display(DisplayBundle, displayID: String?, update: Bool)
     /// Clear the cell's output (`wait`: when the next output arrives).
     case clearOutput(wait: Bool)
+    /// A cell (or a comm handler) sent a comm event to the front end (a widget opened or changed).
+    case comm(CommEvent)
+    /// A delivered comm event found its handler (`accepted`), or none exists.
+    case commHandled(accepted: Bool)
     /// The value of the cell's trailing expression.
     case result(DisplayBundle)
     /// An error the cell threw and did not catch.

@@ -34,6 +34,16 @@ public struct NotebookDocument {
         set { root["cells"] = .array(newValue.map { .object($0.fields) }) }
     }
 
+    /// `metadata.widgets`: the saved state of the notebook's Jupyter widgets (nil: none).
+    var widgetState: JSONValue? {
+        get { root["metadata"]?["widgets"] }
+        set {
+            var metadata = root["metadata"]?.objectValue ?? [:]
+            metadata["widgets"] = newValue
+            root["metadata"] = .object(metadata)
+        }
+    }
+
     /// The notebook as JSON text, keys sorted and indented (`JSONValue.prettyPrinted()`) with a
     /// final newline, so two runs with the same outputs give the same bytes.
     public func serialized() -> Data {

@@ -13,9 +13,12 @@ final class NotebookOutputs: SessionOutput {
     private var clearAtNextOutput = false
     /// Where printed text is echoed as the cell runs (the `run` command's terminal), if anywhere.
     private let echo: ((String) -> Void)?
+    /// The notebook's widgets, which the cell's comm events change.
+    private let widgets: WidgetStateRecord
 
-    init(echo: ((String) -> Void)? = nil) {
+    init(echo: ((String) -> Void)? = nil, widgets: WidgetStateRecord = WidgetStateRecord()) {
         self.echo = echo
+        self.widgets = widgets
     }
 
     func standardOutput(_ text: String) { appendStream("stdout", text) }
@@ -40,6 +43,9 @@ final class NotebookOutputs: SessionOutput {
             displayIndex.removeAll()
         }
     }
+
+    /// A widget opened, changed or closed: the notebook's widget state follows it.
+    func comm(_ event: CommEvent) { widgets.follow(event) }
 
     /// Headless runs have nobody to type: a cell that reads input gets nil.
     func readInput(prompt: String, password: Bool) -> String? { nil }

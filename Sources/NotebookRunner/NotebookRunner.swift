@@ -2,7 +2,8 @@ import Foundation
 import SwiftSession
 
 /// Runs a notebook's code cells in order through a Swift session, headlessly, and puts each
-/// cell's outputs and execution count into the notebook (nbformat 4).
+/// cell's outputs and execution count into the notebook (nbformat 4), and the state of the
+/// widgets the cells left open into its metadata (as nbclient does).
 ///
 ///     var notebook = try NotebookDocument(contentsOf: input)
 ///     let warnings = try NotebookRunner.inject(parameters, into: &notebook)   // before starting the session
@@ -36,13 +37,14 @@ public struct NotebookRunner {
         var cells = notebook.cells
         var report = Report()
         var executionCount = 0
+        let widgets = WidgetStateRecord()
         for index in cells.indices where cells[index].isCode {
             cells[index].setOutputs([], executionCount: nil)
             if report.failure != nil && !continueOnError { continue }
             let source = cells[index].source
             if source.allSatisfy(\.isWhitespace) { continue }
             executionCount += 1
-            let outputs = NotebookOutputs(echo: echo)
+            let outputs = NotebookOutputs(echo: echo, widgets: widgets)
             switch session.execute(source, executionCount: executionCount, output: outputs) {
             case .completed(let result):
                 if let result { outputs.appendResult(result, executionCount: executionCount) }
@@ -54,6 +56,7 @@ public struct NotebookRunner {
             report.cellsRun += 1
         }
         notebook.cells = cells
+        notebook.widgetState = widgets.notebookMetadata
         return report
     }
 

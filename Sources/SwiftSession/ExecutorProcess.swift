@@ -100,6 +100,8 @@ final class ExecutorProcess {
         var wasStoppedByForce: Bool
         /// Whether an interrupt arrived while the cell ran (it may have stopped cooperatively).
         var wasInterrupted = false
+        /// For a delivered comm event: whether a handler took it (nil if it never said).
+        var commAccepted: Bool?
     }
 
     /// The interrupt state of the cell being run, shared with `interrupt()`.
@@ -109,17 +111,24 @@ final class ExecutorProcess {
     private static let outputPollInterval: Duration = .milliseconds(20)
 
     /// Runs one cell library, forwarding its output as it appears, until the cell ends.
+    func run(
+        libraryPath: String, entrySymbol: String, output: SessionOutput, gracePeriod: Duration, outputLimit: Int64?
+    ) -> CellRun? {
+        run(.runCell(libraryPath: libraryPath, entrySymbol: entrySymbol), output: output, gracePeriod: gracePeriod,
+            outputLimit: outputLimit)
+    }
+
+    /// Runs one command that runs code in a runner (a cell, or a comm event's handler),
+    /// forwarding its output as it appears, until it ends.
     /// Returns nil when the executor itself is gone (the session must start a new one).
     ///
     /// At most `outputLimit` bytes of the cell's standard output and error reach `output`
     /// (nil: no limit); what is over is passed over unread, and a note at the end says how much.
-    func run(
-        libraryPath: String, entrySymbol: String, output: SessionOutput, gracePeriod: Duration, outputLimit: Int64?
-    ) -> CellRun? {
+    func run(_ command: ExecutorCommand, output: SessionOutput, gracePeriod: Duration, outputLimit: Int64?) -> CellRun? {
         interruptRequestedAt.withLock { $0 = nil }
         standardOutput.restart()
         standardError.restart()
-        guard commands.send(ExecutorCommand.runCell(libraryPath: libraryPath, entrySymbol: entrySymbol)) else { return nil }
+        guard commands.send(command) else { return nil }
         var errorTail = ""
         var stackTraceFilter = StackTraceFilter()
         var run = CellRun(termination: .completed, standardErrorTail: "", wasStoppedByForce: false)
@@ -176,6 +185,10 @@ final class ExecutorProcess {
                     output.display(bundle, displayID: displayID, update: update)
                 case .clearOutput(let wait):
                     output.clearOutput(wait: wait)
+                case .comm(let event):
+                    output.comm(event)
+                case .commHandled(let accepted):
+                    run.commAccepted = accepted
                 case .result(let bundle):
                     run.result = bundle
                 case .uncaughtError(let typeName, let description):

@@ -12,6 +12,8 @@ public protocol SessionOutput: AnyObject {
     func clearOutput(wait: Bool)
     /// The cell reads a line; nil when no input is available.
     func readInput(prompt: String, password: Bool) -> String?
+    /// The cell sent a comm event to the front end (a widget opened, changed or closed).
+    func comm(_ event: CommEvent)
 }
 
 /// How a cell ended.

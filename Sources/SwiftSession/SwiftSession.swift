@@ -1,5 +1,6 @@
 import CellSyntax
 import ExecutorLink
+import NotebookDisplay
 import Foundation
 import Synchronization
 
@@ -127,6 +128,26 @@ public final class SwiftSession {
             output.standardOutput(text + "\n")
             return .completed(result: nil)
         }
+    }
+
+    /// Delivers a comm event from the front end (a widget's new value, a click, a comm the
+    /// front end opens) to the handler a cell registered, run like a cell: its output goes to
+    /// `output`, what it changes stays in the session, and if it traps the session is as before
+    /// and the comms it opened are closed.
+    public func deliverComm(_ event: CommEvent, output: SessionOutput) -> CommDelivery {
+        let recorder = CommOpenRecorder(passingTo: output)
+        phase.withLock { $0 = .running }
+        defer { phase.withLock { $0 = .idle } }
+        guard let run = executor.run(
+            .deliverComm(event), output: recorder, gracePeriod: configuration.interruptGracePeriod, outputLimit: outputLimit)
+        else {
+            return .failed(executorLost())
+        }
+        if let failure = failure(of: run, label: "the handler of comm \(event.commID)") {
+            recorder.closeOpenedComms()
+            return .failed(failure)
+        }
+        return run.commAccepted == true ? .accepted : .noHandler
     }
 
     /// Asks the running cell to stop (see `SessionConfiguration.interruptGracePeriod`), or
@@ -287,18 +308,17 @@ public final class SwiftSession {
         }
         phase.withLock { $0 = .running }
         let runStart = ContinuousClock.now
+        let recorder = CommOpenRecorder(passingTo: output)
         guard let run = executor.run(
-            libraryPath: libraryPath, entrySymbol: entrySymbol, output: output,
+            libraryPath: libraryPath, entrySymbol: entrySymbol, output: recorder,
             gracePeriod: configuration.interruptGracePeriod, outputLimit: outputLimit)
         else {
-            let restarted = (try? reset()) != nil
-            return Run(outcome: .failed(CellFailure(
-                name: "ExecutorLost",
-                message: "the process holding the session ended unexpectedly; "
-                    + (restarted ? "a new, empty session was started" : "no new session could be started"))))
+            return Run(outcome: .failed(executorLost()))
         }
         let runSeconds = (ContinuousClock.now - runStart).inSeconds
         if let keptOutputPath { keepOutput(in: keptOutputPath, output: output) }
+        // The widgets of a cell whose process is gone are gone too: close them on the front end.
+        if run.termination != .completed { recorder.closeOpenedComms() }
         let outcome = outcome(of: run, analysis: analysis, moduleName: moduleName, symbolGraph: symbolGraphFile, label: label)
         return Run(outcome: outcome, compileSeconds: compileSeconds, runSeconds: runSeconds)
     }
@@ -306,7 +326,6 @@ public final class SwiftSession {
     private func outcome(
         of run: ExecutorProcess.CellRun, analysis: CellAnalysis, moduleName: String, symbolGraph: URL?, label: String
     ) -> CellOutcome {
-        let unchanged = "the session is as it was before this cell"
         switch run.termination {
         case .completed:
             // A cell that stopped at an error keeps its functions and types, but not its
@@ -339,17 +358,29 @@ public final class SwiftSession {
                     details: ["\(label) stopped after an interrupt; what it did before it stopped stays in the session"]))
             }
             return .completed(result: run.result)
+        case .loadFailed, .exited, .killedBySignal:
+            return .failed(failure(of: run, label: label) ?? CellFailure(name: "LoadError", message: "the cell did not run"))
+        }
+    }
+
+    /// Why a run's process did not go on as the session (the session is unchanged); nil when
+    /// it did (the run completed).
+    private func failure(of run: ExecutorProcess.CellRun, label: String) -> CellFailure? {
+        let unchanged = "the session is as it was before this cell"
+        switch run.termination {
+        case .completed:
+            return nil
         case .loadFailed(let reason):
-            return .failed(CellFailure(name: "LoadError", message: reason, details: [reason, unchanged]))
+            return CellFailure(name: "LoadError", message: reason, details: [reason, unchanged])
         case .exited(let status):
-            return .failed(CellFailure(
+            return CellFailure(
                 name: "Exit", message: "the cell called exit(\(status))",
-                details: ["the cell called exit(\(status)); \(unchanged)"]))
+                details: ["the cell called exit(\(status)); \(unchanged)"])
         case .killedBySignal(let signal):
             if run.wasStoppedByForce {
-                return .failed(CellFailure(
+                return CellFailure(
                     name: "Interrupted", message: "the cell was stopped after an interrupt",
-                    details: ["the cell did not stop within \(configuration.interruptGracePeriod) of the interrupt and was stopped; \(unchanged)"]))
+                    details: ["the cell did not stop within \(configuration.interruptGracePeriod) of the interrupt and was stopped; \(unchanged)"])
             }
             let toolDirectory = URL(fileURLWithPath: configuration.compilerPath).resolvingSymlinksInPath()
                 .deletingLastPathComponent()
@@ -358,8 +389,17 @@ public final class SwiftSession {
             let trap = TrapReport(
                 signal: signal, runtimeOutput: run.trapReportLines.joined(separator: "\n") + "\n" + run.standardErrorTail,
                 cellLocations: cellLocations, cellLabel: label)
-            return .failed(CellFailure(name: "Trap", message: trap.message, details: trap.details + [unchanged]))
+            return CellFailure(name: "Trap", message: trap.message, details: trap.details + [unchanged])
         }
+    }
+
+    /// The failure of a run whose executor process vanished; a new, empty session is started.
+    private func executorLost() -> CellFailure {
+        let restarted = (try? reset()) != nil
+        return CellFailure(
+            name: "ExecutorLost",
+            message: "the process holding the session ended unexpectedly; "
+                + (restarted ? "a new, empty session was started" : "no new session could be started"))
     }
 
     /// Appends the cell's whole standard output and error (the executor's files, emptied

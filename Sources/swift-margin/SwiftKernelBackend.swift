@@ -61,16 +61,37 @@ final class SwiftKernelBackend: KernelBackend {
         session.inspection(of: code, cursor: cursorPosition).map { InspectionResult(bundle: .plainText($0)) }
     }
 
-    /// No comm targets yet (widgets in cells are not served): the kernel closes every comm_open.
+    /// A comm the front end opens (ipywidgets' `jupyter.widget.control`) reaches the handler a
+    /// cell registered for its target; with none, the kernel closes it.
     func commOpen(_ open: CommOpen, output: ExecutionOutput) -> Bool {
-        false
+        deliver(.open(commID: open.commID, targetName: open.targetName, data: .object(open.data),
+                      metadata: .object(open.metadata), buffers: open.buffers), output: output)
     }
 
-    /// Never called: no comm is ever open.
-    func commMessage(_ message: CommMessage, output: ExecutionOutput) {}
+    /// A message on an open comm (a widget's new value, a click) runs its handler, like a cell.
+    func commMessage(_ message: CommMessage, output: ExecutionOutput) {
+        deliver(.message(commID: message.commID, data: .object(message.data), buffers: message.buffers), output: output)
+    }
 
-    /// Never called: no comm is ever open.
-    func commClose(_ message: CommMessage, output: ExecutionOutput) {}
+    /// The front end closed a comm: its handler hears of it.
+    func commClose(_ message: CommMessage, output: ExecutionOutput) {
+        deliver(.close(commID: message.commID, data: .object(message.data)), output: output)
+    }
+
+    /// Delivers a front-end comm event to the session; a handler that fails shows its error on
+    /// standard error, where the event's output goes. Whether a handler took it.
+    @discardableResult
+    private func deliver(_ event: CommEvent, output: ExecutionOutput) -> Bool {
+        switch session.deliverComm(event, output: KernelOutputAdapter(output: output)) {
+        case .accepted:
+            return true
+        case .noHandler:
+            return false
+        case .failed(let failure):
+            output.stream(.stderr, failure.traceback.joined(separator: "\n") + "\n")
+            return true
+        }
+    }
 
     func interrupt() {
         session.interrupt()
@@ -112,6 +133,20 @@ private final class KernelOutputAdapter: SessionOutput {
     }
 
     func clearOutput(wait: Bool) { output.clearOutput(wait: wait) }
+
+    /// Opens, sends on or closes a comm on the front end (the kernel keeps its table of comms).
+    func comm(_ event: CommEvent) {
+        switch event {
+        case .open(let commID, let target, let data, let metadata, let buffers):
+            output.openComm(CommOpen(
+                commID: commID, targetName: target, data: data.objectValue ?? [:], metadata: metadata.objectValue ?? [:],
+                buffers: buffers))
+        case .message(let commID, let data, let buffers):
+            output.sendCommMessage(CommMessage(commID: commID, data: data.objectValue ?? [:], buffers: buffers))
+        case .close(let commID, let data):
+            output.closeComm(CommMessage(commID: commID, data: data.objectValue ?? [:]))
+        }
+    }
 
     /// The front end's answer, or nil when the request does not allow input (`ExecutionOutput` checks).
     func readInput(prompt: String, password: Bool) -> String? {
