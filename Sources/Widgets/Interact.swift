@@ -10,9 +10,17 @@ import NotebookDisplay
 ///     }
 ///
 /// A result of `Void` shows nothing. Without a front end (a headless run) the output shows the
-/// result at the defaults, and the controls their text form.
-@discardableResult
+/// result at the defaults, and the controls their text form. It returns nothing, so a cell
+/// that ends with it shows no result of its own; `interactive` gives the `Interaction`.
 public func interact<each Control: InteractControl>(
+    _ controls: repeat each Control, body: @escaping (repeat (each Control).Value) -> Any
+) {
+    interactive(repeat each controls, body: body).show()
+}
+
+/// What `interact` builds, not yet shown nor run: `show()` displays the controls and the
+/// closure's first result. For code that needs the controls or re-runs the closure itself.
+public func interactive<each Control: InteractControl>(
     _ controls: repeat each Control, body: @escaping (repeat (each Control).Value) -> Any
 ) -> Interaction {
     let bindings = (repeat (each controls).makeBinding())
@@ -20,6 +28,5 @@ public func interact<each Control: InteractControl>(
     for binding in repeat each bindings { widgets.append(binding.widget) }
     let interaction = Interaction(controls: widgets) { body(repeat (each bindings).read()) }
     for binding in repeat each bindings { binding.observe { interaction.run() } }
-    interaction.start()
     return interaction
 }

@@ -24,13 +24,14 @@ public final class Interaction: @unchecked Sendable {
     /// How many times the closure ran.
     public var runCount: Int { lock.withLock { runs } }
 
-    /// Shows the controls and the first result.
-    func start() {
+    /// Shows the controls, runs the closure and shows its result below them.
+    public func show() {
         display(box)
         display(Self.bundle(of: runBody()), id: displayID)
     }
 
-    /// Runs the closure with the controls' current values and replaces the output with its result.
+    /// Runs the closure with the controls' current values and replaces the output with its
+    /// result (the controls' changes call this).
     public func run() {
         updateDisplay(Self.bundle(of: runBody()), id: displayID)
     }

@@ -259,12 +259,14 @@ struct WidgetsTests {
     @Test("interact runs the closure once with the defaults, then again on each change, replacing its output")
     func interaction() throws {
         var calls: [(Double, String)] = []
-        let interaction = interact(
+        let interaction = interactive(
             FloatRange("gamma", 0.1...10, step: 0.1, default: 1), Choice("norm", ["l1", "l2", "linf"], default: "l2")
         ) { gamma, norm in
             calls.append((gamma, norm))
             return "gamma=\(gamma) norm=\(norm)"
         }
+        #expect(calls.isEmpty)
+        interaction.show()
         #expect(calls.count == 1)
         #expect(calls.first?.0 == 1 && calls.first?.1 == "l2")
         #expect(interaction.controls.count == 2)
@@ -293,5 +295,21 @@ struct WidgetsTests {
         frontEndUpdate(interaction.controls[0], ["value": 2.5])
         #expect(calls.last?.0 == 2.5 && calls.last?.1 == "linf")
         #expect(interaction.runCount == 3)
+    }
+
+    @Test("interact shows the controls and the closure's first result at once; a Void result shows as empty text")
+    func interactShows() throws {
+        var runs: [(Int, Bool)] = []
+        interact(IntRange("epochs", 1...50, default: 10), Toggle("augment", default: true)) { epochs, augment in
+            runs.append((epochs, augment))
+        }
+        #expect(runs.count == 1 && runs[0].0 == 10 && runs[0].1 == true)
+        let shown = recorder.displayRequests
+        #expect(shown.count == 2)
+        if case .show(let result, let id) = shown.last {
+            #expect(id != nil && result.data["text/plain"] == "")
+        } else {
+            Issue.record("expected the output: \(shown)")
+        }
     }
 }
