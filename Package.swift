@@ -22,6 +22,8 @@
 //   {SwiftSession, Plotting, Experiments, CellRuntime, Sweeps} -> ProcessSpawning -> CProcessControl (the one place
 //                that runs child processes: spawn, drain pipes with a deadline, wait, kill, PATH lookup)
 //   NotebookDisplay -> DynamicJSON (MIME bundles, display() and comm events; knows nothing of Jupyter)
+//   MarginKit -> Widgets -> {NotebookDisplay, DynamicJSON} (Jupyter widgets over CommRouter's comms: sliders, dropdowns,
+//                buttons, images, outputs, boxes, interact; the control comm and the notebook's saved widget state)
 //   CellRuntime -> ExecutorLink, NotebookDisplay, CCellTrapTrace, ProcessSpawning (linked into the executor; generated cells call it)
 //   SwiftSession -> ExecutorLink -> NotebookDisplay (the pipe protocol between session and executor; displays travel as DisplayBundle)
 //   NotebookRunner -> SwiftSession (headless notebook runs: nbformat in, outputs out)
@@ -111,7 +113,7 @@ let package = Package(
             name: "MarginFigures",
             dependencies: ["Plotting", "Tensors", "Models", "Datasets", "Margins", "Attacks", "Experiments", "NotebookDisplay"],
             exclude: ["README.md"]),
-        .target(name: "MarginKit", dependencies: ["Tensors", "Models", "Datasets", "Margins", "Attacks", "Plotting", "Experiments", "MarginFigures"]),
+        .target(name: "MarginKit", dependencies: ["Tensors", "Models", "Datasets", "Margins", "Attacks", "Plotting", "Experiments", "MarginFigures", "Widgets"]),
         // The executable is linked with --export-dynamic: cell libraries, loaded with dlopen,
         // resolve the project's modules (MarginKit, CellRuntime) against it.
         .executableTarget(
@@ -144,6 +146,7 @@ let package = Package(
             swiftSettings: syntaxModuleSettings, linkerSettings: syntaxLinkerSettings),
         .target(name: "ExecutorLink", dependencies: ["NotebookDisplay"], exclude: ["README.md"]),
         .target(name: "NotebookDisplay", dependencies: ["DynamicJSON"], exclude: ["README.md"]),
+        .target(name: "Widgets", dependencies: ["NotebookDisplay", "DynamicJSON"], exclude: ["README.md"]),
         .target(
             name: "CellRuntime", dependencies: ["ExecutorLink", "NotebookDisplay", "CCellTrapTrace", "ProcessSpawning"],
             exclude: ["README.md"]),
@@ -182,6 +185,7 @@ let package = Package(
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Datasets", "Models", "Margins", "Tensors", "MarginTestSupport"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps"]),
         .testTarget(name: "NotebookDisplayTests", dependencies: ["NotebookDisplay"]),
+        .testTarget(name: "WidgetsTests", dependencies: ["Widgets", "NotebookDisplay", "DynamicJSON"]),
         .testTarget(name: "DigestsTests", dependencies: ["Digests"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "MarginFigures", "Datasets", "Models", "MarginTestSupport"]),
     ],

@@ -7,3 +7,4 @@
 @_exported import Models
 @_exported import Plotting
 @_exported import Tensors
+@_exported import Widgets
