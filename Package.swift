@@ -119,7 +119,7 @@ let package = Package(
         .executableTarget(
             name: "swift-margin",
             dependencies: [
-                "MarginKit", "JupyterKernel", "KernelZeroMQ", "SwiftSession", "NotebookRunner", "CellRuntime", "NotebookDisplay", "Sweeps",
+                "MarginKit", "Widgets", "JupyterKernel", "KernelZeroMQ", "SwiftSession", "NotebookRunner", "CellRuntime", "NotebookDisplay", "Sweeps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: syntaxModuleSettings,

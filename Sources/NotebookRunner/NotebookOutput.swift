@@ -1,4 +1,5 @@
 import DynamicJSON
+import Foundation
 
 /// One output of a code cell, in the shapes of nbformat 4.
 enum NotebookOutput: Equatable {
@@ -31,7 +32,14 @@ enum NotebookOutput: Equatable {
         }
     }
 
+    /// nbformat's MIME bundle: JSON types (`application/json`, `...+json`, a widget's view) as
+    /// JSON, the rest as text (images are base64 already).
     private static func mimeBundle(_ data: [String: String]) -> JSONValue {
-        .object(data.mapValues(JSONValue.string))
+        .object(Dictionary(uniqueKeysWithValues: data.map { type, text in
+            if type == "application/json" || type.hasSuffix("+json"), let parsed = try? JSONValue(parsing: Data(text.utf8)) {
+                return (type, parsed)
+            }
+            return (type, .string(text))
+        }))
     }
 }

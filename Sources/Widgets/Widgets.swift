@@ -2,8 +2,9 @@ import DynamicJSON
 import Foundation
 import NotebookDisplay
 
-/// The module's session-wide entry points: registering its comm targets, and the state of every
-/// live widget as a notebook saves it.
+/// The module's session-wide entry points: registering its comm targets, finding and closing
+/// live widgets. (A headless run saves the widgets' state from their comm events, in
+/// NotebookRunner's `WidgetStateRecord`.)
 public enum Widgets {
     private static let registration: Void = ControlComm.register()
 
@@ -13,32 +14,6 @@ public enum Widgets {
     /// before a cell has made a widget. Calling it again does nothing.
     public static func register() {
         _ = registration
-    }
-
-    /// The MIME type of saved widget state in a notebook's `metadata.widgets`.
-    public static let stateMIMEType = "application/vnd.jupyter.widget-state+json"
-
-    /// Every live widget's state in the shape a notebook keeps in `metadata.widgets`:
-    /// `{"application/vnd.jupyter.widget-state+json": {"version_major": 2, "version_minor": 0,
-    /// "state": {model id: {model_name, model_module, model_module_version, state}}}}`, where a
-    /// widget with byte values also has `"buffers": [{"encoding": "base64", "path": [key], "data"}]`
-    /// (as ipywidgets' `Widget.get_manager_state` writes it). With no live widget, nil: a notebook
-    /// without widgets gets no `widgets` metadata.
-    public static func notebookMetadata() -> JSONValue? {
-        let widgets = WidgetRegistry.all
-        guard !widgets.isEmpty else { return nil }
-        var states: JSONObject = [:]
-        for widget in widgets {
-            let wire = widget.fullState.wireForm
-            var entry = widget.modelEntry(state: wire.state)
-            if !wire.buffers.isEmpty {
-                entry["buffers"] = .array(zip(wire.bufferPaths, wire.buffers).map { path, buffer in
-                    ["encoding": "base64", "path": .array(path), "data": .string(buffer.base64EncodedString())]
-                })
-            }
-            states[widget.modelID] = entry
-        }
-        return [stateMIMEType: ["version_major": 2, "version_minor": 0, "state": .object(states)]]
     }
 
     /// The live widget with this model id.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CellRuntime
 import Models
+import Widgets
 
 /// `swift-margin executor`: the process that holds a session's state and runs its cells
 /// (the kernel starts it; people do not).
@@ -16,6 +17,8 @@ struct ExecutorCommand: ParsableCommand {
     var eventFd: Int32 = 4
 
     func run() throws {
+        // The widgets' control comm, which a front end opens (a page reload) before any widget exists.
+        Widgets.register()
         ExecutorLoop.run(
             commandDescriptor: commandFd, eventDescriptor: eventFd,
             beforeEachCell: { TrainingStop.clear() },

@@ -29,7 +29,7 @@ enum SessionSetup {
             executorCommand: [executablePath, "executor", "--command-fd", "3", "--event-fd", "4"],
             indexedModules: [
                 "CellRuntime", "NotebookDisplay", "Tensors", "Models", "Datasets", "Margins", "Attacks", "Plotting", "Experiments", "MarginFigures",
-                "SeedStatistics",
+                "SeedStatistics", "Widgets",
             ])
     }
 }

@@ -210,20 +210,6 @@ struct WidgetsTests {
         #expect(!CommRouter.deliver(.message(commID: label.modelID, data: ["method": "request_state"], buffers: [])))
     }
 
-    @Test("a notebook's saved widget state has ipywidgets' shape, buffers in base64")
-    func notebookMetadata() throws {
-        Widgets.closeAll()
-        #expect(Widgets.notebookMetadata() == nil)
-        let image = Image(png: Data([1, 2, 3]))
-        let metadata = try #require(Widgets.notebookMetadata())
-        let saved = try #require(metadata["application/vnd.jupyter.widget-state+json"])
-        #expect(saved["version_major"] == 2 && saved["version_minor"] == 0)
-        let entry = try #require(saved["state"]?[image.modelID])
-        #expect(entry["model_name"] == "ImageModel" && entry["model_module_version"] == "2.0.0")
-        #expect(entry["buffers"] == [["encoding": "base64", "path": ["value"], "data": "AQID"]])
-        #expect(saved["state"]?.objectValue?.count == 2)  // the image and its layout
-    }
-
     @Test("a Dropdown's value is its picked label; the front end sends the index")
     func dropdown() {
         let dropdown = Dropdown(options: ["l1", "l2", "linf"], value: "l2")

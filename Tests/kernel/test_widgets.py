@@ -1,0 +1,123 @@
+"""Jupyter widgets (ipywidgets 8's protocol 2.1.0) from Swift cells, through jupyter_client,
+nbclient and `swift-margin run`.
+
+The front end's side is played by hand here, message by message, as JupyterLab's widget
+manager sends them; Tests/browser checks the real JupyterLab.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import nbformat
+from nbclient import NotebookClient
+
+import kernel_helpers as kh
+from test_comms import comm_info, send_comm_msg, send_shell
+
+VIEW = "application/vnd.jupyter.widget-view+json"
+STATE = "application/vnd.jupyter.widget-state+json"
+
+SLIDER_CELL = r'''
+let gamma = FloatSlider(value: 1, range: 0.1...10, step: 0.1, description: "gamma")
+gamma.onChange { print("gamma is", $0) }
+display(gamma)
+'''
+
+INTERACT_CELL = r'''
+interact(FloatRange("x", 0...10, step: 1, default: 2)) { x in "ten times x is \(x * 10)" }
+'''
+
+
+def widget_opens(iopub: list[dict]) -> list[dict]:
+    return [m for m in iopub if m["msg_type"] == "comm_open" and m["content"]["target_name"] == "jupyter.widget"]
+
+
+def shown_model_ids(iopub: list[dict]) -> list[str]:
+    return [m["content"]["data"][VIEW]["model_id"] for m in iopub
+            if m["msg_type"] == "display_data" and VIEW in m["content"]["data"]]
+
+
+def test_a_slider_opens_its_models_before_its_view_and_follows_the_front_end(fresh_kernel):
+    _, kc = fresh_kernel
+    ex = kh.run_ok(kc, SLIDER_CELL)
+    opens = widget_opens(ex.iopub)
+    names = [m["content"]["data"]["state"]["_model_name"] for m in opens]
+    assert names == ["LayoutModel", "SliderStyleModel", "FloatSliderModel"], names
+    assert all(m["metadata"] == {"version": "2.1.0"} for m in opens)
+    slider_id = opens[-1]["content"]["comm_id"]
+    assert shown_model_ids(ex.iopub) == [slider_id]
+    types = [m["msg_type"] for m in ex.iopub]
+    assert max(i for i, t in enumerate(types) if t == "comm_open") < types.index("display_data")
+    assert set(comm_info(kc, "jupyter.widget")) == {m["content"]["comm_id"] for m in opens}
+
+    # A front end's update: busy, echo_update, the callback's output, idle, all parented to it.
+    msg_id = send_comm_msg(kc, slider_id, {"method": "update", "state": {"value": 3.5}, "buffer_paths": []})
+    messages = kh.collect_iopub(kc, msg_id)
+    kinds = [(m["msg_type"], m["content"].get("data", {}).get("method") or m["content"].get("name")
+              or m["content"].get("execution_state")) for m in messages]
+    assert kinds == [("status", "busy"), ("comm_msg", "echo_update"), ("stream", "stdout"), ("status", "idle")], kinds
+    assert messages[1]["content"]["data"]["state"] == {"value": 3.5}
+    assert messages[2]["content"]["text"] == "gamma is 3.5\n"
+    # A later cell reads the new value.
+    assert kh.value_of(kc, "gamma.value") == "3.5"
+
+
+def test_a_reloaded_page_gets_every_widget_back_through_the_control_comm(fresh_kernel):
+    _, kc = fresh_kernel
+    ex = kh.run_ok(kc, SLIDER_CELL)
+    slider_id = widget_opens(ex.iopub)[-1]["content"]["comm_id"]
+    kh.run_ok(kc, "gamma.value = 7")
+    send_shell(kc, "comm_open", {"comm_id": "control-1", "target_name": "jupyter.widget.control", "data": {}})
+    msg_id = send_comm_msg(kc, "control-1", {"method": "request_states"})
+    answers = [m for m in kh.collect_iopub(kc, msg_id) if m["msg_type"] == "comm_msg"]
+    assert len(answers) == 1
+    data = answers[0]["content"]["data"]
+    assert data["method"] == "update_states"
+    assert data["states"][slider_id]["model_name"] == "FloatSliderModel"
+    assert data["states"][slider_id]["state"]["value"] == 7
+    assert len(data["states"]) == 3  # the slider, its layout and its style
+
+
+def test_interact_shows_its_output_at_the_defaults_and_replaces_it_on_a_change(fresh_kernel):
+    _, kc = fresh_kernel
+    ex = kh.run_ok(kc, INTERACT_CELL)
+    outputs = [m for m in ex.iopub if m["msg_type"] == "display_data" and VIEW not in m["content"]["data"]]
+    # A String result shows as Swift prints a string value: quoted.
+    assert [m["content"]["data"]["text/plain"] for m in outputs] == ['"ten times x is 20.0"'], outputs
+    display_id = outputs[0]["content"]["transient"]["display_id"]
+    slider = next(m for m in widget_opens(ex.iopub) if m["content"]["data"]["state"]["_model_name"] == "FloatSliderModel")
+    msg_id = send_comm_msg(kc, slider["content"]["comm_id"], {"method": "update", "state": {"value": 3}, "buffer_paths": []})
+    updates = [m for m in kh.collect_iopub(kc, msg_id) if m["msg_type"] == "update_display_data"]
+    assert len(updates) == 1
+    assert updates[0]["content"]["transient"]["display_id"] == display_id
+    assert "ten times x is 30.0" in updates[0]["content"]["data"]["text/plain"]
+
+
+def test_headless_runs_save_the_widget_state_and_views(tmp_path, kernelspec_prefix):
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["kernelspec"] = {"name": "swift-margin", "display_name": "Swift (margins)", "language": "swift"}
+    notebook.cells = [nbformat.v4.new_code_cell(SLIDER_CELL), nbformat.v4.new_code_cell(INTERACT_CELL)]
+    source = tmp_path / "widgets.ipynb"
+    nbformat.write(notebook, str(source))
+
+    # swift-margin run
+    result = subprocess.run([str(kh.executable()), "run", str(source), "-o", str(tmp_path / "run.ipynb"), "-q"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    # nbclient, which records the widget state from the comm messages itself
+    executed = nbformat.read(str(source), as_version=4)
+    NotebookClient(executed, kernel_name=kh.KERNEL_NAME, timeout=120, startup_timeout=60).execute()
+
+    for run in (json.loads((tmp_path / "run.ipynb").read_text()), executed):
+        nbformat.validate(nbformat.from_dict(run))
+        state = run["metadata"]["widgets"][STATE]
+        assert (state["version_major"], state["version_minor"]) == (2, 0)
+        names = sorted(model["model_name"] for model in state["state"].values())
+        assert names.count("FloatSliderModel") == 2 and "VBoxModel" in names, names
+        first_outputs = run["cells"][0]["outputs"]
+        view = next(o["data"][VIEW] for o in first_outputs if VIEW in o.get("data", {}))
+        assert isinstance(view, dict) and view["model_id"] in state["state"]
+        texts = [o["data"].get("text/plain", "") for o in run["cells"][1]["outputs"] if "data" in o]
+        assert any("ten times x is 20.0" in (t if isinstance(t, str) else "".join(t)) for t in texts), texts
