@@ -15,9 +15,8 @@ import Plotting
 /// last step, at `finish()`, or when the display is released.
 ///
 /// Reports closer together than `minimumInterval` seconds are skipped, except evaluations
-/// and the last step; `finish()` shows a skipped last report. Each instance's display id
-/// is "progress-1", "progress-2", ... in the order they are made, so a notebook run again
-/// from the start gets the same ids.
+/// and the last step; `finish()` shows a skipped last report. Each instance's display id is
+/// fresh (`DisplayID.fresh("progress")`).
 public final class ProgressDisplay {
     /// The id of the notebook output this instance updates.
     public var displayID: String { line.displayID }

@@ -27,9 +27,8 @@ public final class ProgressLine {
         case log
     }
 
-    /// The id of the notebook output this line updates ("experiment-1", "progress-2", ...,
-    /// numbered per prefix in the order lines are made, so a notebook run again from the
-    /// start gets the same ids).
+    /// The id of the notebook output this line updates: the prefix and a fresh suffix
+    /// ("progress-5f0c...", see `DisplayID.fresh`).
     public let displayID: String
     /// Where it is shown.
     public let place: Place
@@ -40,13 +39,6 @@ public final class ProgressLine {
     private var shownInNotebook = false
     private var terminalLineOpen = false
     private var heldBack: (text: String, html: String?)?
-
-    /// Lines made so far, per id prefix. Guarded by a pthread lock (`NSLock`), not by
-    /// Synchronization's `Mutex`: notebook cells run in forked processes, and a `Mutex`
-    /// locked in one after the fork trapped at its unlock ("Call to unlock Mutex on a thread
-    /// which hasn't acquired the lock").
-    nonisolated(unsafe) private static var counters: [String: Int] = [:]
-    private static let countersLock = NSLock()
 
     /// A progress line.
     ///
@@ -62,11 +54,7 @@ public final class ProgressLine {
         idPrefix: String, place: Place? = nil, minimumInterval: Double = 0.25, logInterval: Double? = nil,
         write: @escaping (String) -> Void = ProgressLine.standardOutput
     ) {
-        let number = Self.countersLock.withLock { () -> Int in
-            Self.counters[idPrefix, default: 0] += 1
-            return Self.counters[idPrefix]!
-        }
-        displayID = "\(idPrefix)-\(number)"
+        displayID = DisplayID.fresh(idPrefix)
         self.place = place ?? (DisplayDestination.isInstalled ? .notebook : isatty(STDOUT_FILENO) != 0 ? .terminal : .log)
         self.minimumInterval = minimumInterval
         self.logInterval = logInterval

@@ -15,19 +15,27 @@ final class NotebookOutputs: SessionOutput {
     private let echo: ((String) -> Void)?
     /// The notebook's widgets, which the cell's comm events change.
     private let widgets: WidgetStateRecord
+    /// The finished cells' outputs, which the cell's display updates may replace.
+    private let earlier: EarlierDisplays
 
-    init(echo: ((String) -> Void)? = nil, widgets: WidgetStateRecord = WidgetStateRecord()) {
+    init(echo: ((String) -> Void)? = nil, widgets: WidgetStateRecord = WidgetStateRecord(), earlier: EarlierDisplays = EarlierDisplays()) {
         self.echo = echo
         self.widgets = widgets
+        self.earlier = earlier
     }
+
+    /// The display ids this cell showed, with the index of the output each names.
+    var displayIDs: [String: Int] { displayIndex }
 
     func standardOutput(_ text: String) { appendStream("stdout", text) }
     func standardError(_ text: String) { appendStream("stderr", text) }
 
     func display(_ bundle: DisplayBundle, displayID: String?, update: Bool) {
         if update {
-            guard let displayID, let index = displayIndex[displayID] else { return }
-            outputs[index] = .display(data: bundle.data, metadata: Self.metadata(of: bundle))
+            guard let displayID else { return }
+            let output = NotebookOutput.display(data: bundle.data, metadata: Self.metadata(of: bundle))
+            earlier.update(displayID, with: output)
+            if let index = displayIndex[displayID] { outputs[index] = output }
             return
         }
         clearIfWaiting()

@@ -38,13 +38,15 @@ public struct NotebookRunner {
         var report = Report()
         var executionCount = 0
         let widgets = WidgetStateRecord()
+        let earlier = EarlierDisplays()
+        var executionCounts: [Int: Int] = [:]
         for index in cells.indices where cells[index].isCode {
             cells[index].setOutputs([], executionCount: nil)
             if report.failure != nil && !continueOnError { continue }
             let source = cells[index].source
             if source.allSatisfy(\.isWhitespace) { continue }
             executionCount += 1
-            let outputs = NotebookOutputs(echo: echo, widgets: widgets)
+            let outputs = NotebookOutputs(echo: echo, widgets: widgets, earlier: earlier)
             switch session.execute(source, executionCount: executionCount, output: outputs) {
             case .completed(let result):
                 if let result { outputs.appendResult(result, executionCount: executionCount) }
@@ -52,8 +54,13 @@ public struct NotebookRunner {
                 outputs.appendError(failure)
                 if report.failure == nil { report.failure = (index, failure) }
             }
-            cells[index].setOutputs(outputs.outputs, executionCount: executionCount)
+            earlier.add(cell: index, outputs: outputs.outputs, displayIDs: outputs.displayIDs)
+            executionCounts[index] = executionCount
             report.cellsRun += 1
+        }
+        // Set at the end: a later cell may have updated an earlier cell's display.
+        for (index, outputs) in earlier.outputsByCell {
+            cells[index].setOutputs(outputs, executionCount: executionCounts[index])
         }
         notebook.cells = cells
         notebook.widgetState = widgets.notebookMetadata

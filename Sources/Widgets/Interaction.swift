@@ -17,7 +17,7 @@ public final class Interaction: @unchecked Sendable {
     init(controls: [Widget], body: @escaping () -> Any) {
         self.controls = controls
         self.box = VBox(controls)
-        self.displayID = "interact-" + UUID().uuidString.lowercased()
+        self.displayID = DisplayID.fresh("interact")
         self.body = body
     }
 

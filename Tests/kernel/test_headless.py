@@ -258,3 +258,16 @@ def test_papermill_reads_the_swift_parameters_cell(tmp_path):
     assert "label: String (default \"moons\")" in completed.stdout
     assert "does not support parameter introspection" not in completed.stderr
 
+
+
+def test_run_updates_a_display_shown_by_an_earlier_cell(tmp_path):
+    # As nbclient does: display ids are mapped across the whole notebook, so a later cell's
+    # updateDisplay replaces the earlier cell's output (a figure that training redraws).
+    source = make_notebook(tmp_path / "displays.ipynb", [
+        ("code", 'display("first frame", id: "figure")', []),
+        ("code", 'updateDisplay("last frame", id: "figure")\nprint("updated")', []),
+    ])
+    result = run_command("run", str(source), "-o", str(tmp_path / "out.ipynb"), "-q")
+    assert result.returncode == 0, result.stderr
+    executed = json.loads((tmp_path / "out.ipynb").read_text())
+    assert outputs_text(executed) == ['"last frame"', "updated\n"]
