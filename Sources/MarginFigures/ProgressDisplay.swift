@@ -28,11 +28,16 @@ public final class ProgressDisplay {
     ///
     /// - Parameters:
     ///   - minimumInterval: The shortest time between two shown reports, in seconds.
+    ///   - place: Where it shows; by default a notebook when a `DisplayDestination` is
+    ///     installed, else a terminal.
     ///   - writer: Where terminal output goes (standard output, flushed, by default).
-    public init(barWidth: Int = 30, minimumInterval: Double = 0.1, writer: @escaping (String) -> Void = ProgressLine.standardOutput) {
+    public init(
+        barWidth: Int = 30, minimumInterval: Double = 0.1, place: ProgressLine.Place? = nil,
+        writer: @escaping (String) -> Void = ProgressLine.standardOutput
+    ) {
         guard barWidth >= 1 else { fatalError("a progress bar needs a width of at least 1, got \(barWidth)") }
         self.barWidth = barWidth
-        line = ProgressLine(idPrefix: "progress", place: DisplayDestination.isInstalled ? .notebook : .terminal,
+        line = ProgressLine(idPrefix: "progress", place: place ?? (DisplayDestination.isInstalled ? .notebook : .terminal),
                             minimumInterval: minimumInterval, write: writer)
     }
 
