@@ -1,9 +1,11 @@
-/// Why a figure could not be saved.
+/// Why a figure (or an animation) could not be drawn or saved.
 public enum FigureError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The file name does not end in .png, .svg or .pdf.
     case unsupportedExtension(path: String)
     /// The file could not be written.
     case writeFailed(path: String, reason: String)
+    /// An animation without frames has nothing to draw.
+    case noFrames
 
     /// The reason as one sentence.
     public var description: String {
@@ -12,6 +14,8 @@ public enum FigureError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot save a figure as \(path): the file name must end in .png, .svg or .pdf"
         case .writeFailed(let path, let reason):
             return "cannot write the figure to \(path): \(reason)"
+        case .noFrames:
+            return "an animation needs at least one frame, got none"
         }
     }
 }

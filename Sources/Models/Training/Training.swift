@@ -61,6 +61,8 @@ public struct TrainingOptions: Sendable {
 ///     crafted examples in here); it sees the model as it is before the step.
 ///   - earlyStopping: Validation data measured every few steps: the model ends with the
 ///     parameters of the best measurement, and training may stop before `options.steps`.
+///   - watch: Looks at the model every `watch.every` steps and after the last step (a
+///     figure redrawn while the model trains: `LiveDecisionBoundary`).
 ///   - onProgress: Called every `options.reportEvery` steps and at every evaluation.
 /// - Returns: The loss of every step and the evaluations.
 @discardableResult
@@ -73,6 +75,7 @@ public func train<Model: Layer, Opt: Optimizer>(
     test: LabeledBatch<Model.Scalar>? = nil,
     batchTransform: ((Model, LabeledBatch<Model.Scalar>) -> LabeledBatch<Model.Scalar>)? = nil,
     earlyStopping: EarlyStopping<Model.Scalar>? = nil,
+    watch: TrainingWatch<Model>? = nil,
     onProgress: (TrainingProgress) -> Void = { _ in }
 ) -> TrainingHistory where Opt.Scalar == Model.Scalar {
     let data = LabeledBatch(inputs: inputs, labels: labels)
@@ -146,6 +149,7 @@ public func train<Model: Layer, Opt: Optimizer>(
                 stepsPerSecond: Double(steps) / max(now.timeIntervalSince(lastReport.time), 1e-9), evaluation: evaluation))
             lastReport = (done, now, 0)
         }
+        if let watch, done % watch.every == 0 || done == options.steps { watch.look(model, done) }
         if let earlyStopping, done % earlyStopping.every == 0 || done == options.steps {
             if !measureValidation(done) {
                 history.stoppedByPatience = true
