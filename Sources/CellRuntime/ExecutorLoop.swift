@@ -3,8 +3,8 @@ import Glibc
 #endif
 import CCellTrapTrace
 import ExecutorLink
-import NotebookDisplay
 import Foundation
+import NotebookDisplay
 import ProcessSpawning
 
 /// The executor process's main loop: it holds the session (every cell library loaded so far

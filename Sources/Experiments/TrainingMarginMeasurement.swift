@@ -42,14 +42,8 @@ public struct TrainingMarginMeasurement: Sendable, Equatable {
         return (exact, linearizedDistances(model, on: data))
     }
 
-    /// Each training point's fair share: half its distance, in `norm`, to the nearest point of
-    /// `data` of another class (infinity when `data` holds one class only).
-    ///
-    /// Every location nearer a point than its fair share is nearer to it than to any point of
-    /// another class, so the 1-nearest-neighbour rule's boundary keeps every point at least its
-    /// fair share away, all at once. The smallest fair share, half the distance of the closest
-    /// pair of different classes, is the ceiling of the smallest margin: a boundary classifying
-    /// both points of that pair correctly crosses the segment between them.
+    /// Each training point's fair share in this measurement's norm (Margins' `fairShares`, in
+    /// double precision): half its distance to the nearest point of `data` of another class.
     ///
     ///     // points (0, 0) and (3, 0) of class 0, (0, 1) and (5, 0) of class 1:
     ///     TrainingMarginMeasurement().fairShares(of: data)   // [0.5, 1, 0.5, 1]
@@ -59,30 +53,7 @@ public struct TrainingMarginMeasurement: Sendable, Equatable {
 
     func fairShares(inputs: Tensor<Float>, labels: [Int]) -> [Double] {
         guard inputs.rank == 2 else { fatalError("fair shares are measured between points of shape [n, d], got \(inputs.shape)") }
-        let width = inputs.shape[1]
-        let xs = inputs.scalars.map(Double.init)
-        func distance(_ a: Int, _ b: Int) -> Double {
-            var total = 0.0
-            for k in 0..<width {
-                let d = abs(xs[a * width + k] - xs[b * width + k])
-                switch norm {
-                case .l1: total += d
-                case .l2: total += d * d
-                case .lInfinity: total = Swift.max(total, d)
-                case .lp(let p): total += pow(d, p)
-                }
-            }
-            switch norm {
-            case .l1, .lInfinity: return total
-            case .l2: return total.squareRoot()
-            case .lp(let p): return pow(total, 1 / p)
-            }
-        }
-        return labels.indices.map { a in
-            var nearest = Double.infinity
-            for b in labels.indices where labels[b] != labels[a] { nearest = Swift.min(nearest, distance(a, b)) }
-            return nearest / 2
-        }
+        return Margins.fairShares(of: inputs.scalars.map(Double.init), dimension: inputs.shape[1], labels: labels, norm: norm)
     }
 
     /// The ceiling and fair-share quantities of one model's exact margins (`Quantity.trainMarginCeiling`,

@@ -1,7 +1,7 @@
 import CellSyntax
 import ExecutorLink
-import NotebookDisplay
 import Foundation
+import NotebookDisplay
 import Synchronization
 
 /// A persistent Swift session: every cell is compiled into a shared library that sees what

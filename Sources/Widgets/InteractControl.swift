@@ -87,7 +87,7 @@ public struct Choice<Option: Equatable>: InteractControl {
 
     /// A dropdown of `options` showing `default` (the first option when nil). `options` must not be empty.
     public init(_ name: String, _ options: [Option], default initial: Option? = nil) {
-        precondition(!options.isEmpty, "Choice \"\(name)\" has no options")
+        guard !options.isEmpty else { fatalError("Choice \"\(name)\" has no options") }
         self.name = name
         self.options = options
         self.initial = initial

@@ -47,6 +47,9 @@ GIVEN = {
         let lmCurve = ceCurve
         """,
     "Sources/Tensors/README.md": "",
+    "Sources/Widgets/README.md": """
+        func marginFigure(gamma: Double, norm: String) -> String { "gamma \\(gamma), \\(norm)" }
+        """,
 }
 
 

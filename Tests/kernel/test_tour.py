@@ -33,8 +33,12 @@ def test_tour_is_reproducible_and_shows_its_results(tmp_path):
     outputs = [output for cell in notebook["cells"] for output in cell.get("outputs", [])]
     assert not [o for o in outputs if o["output_type"] == "error"]
     figures = [o["data"] for o in outputs if o.get("data", {}).get("text/plain", "").startswith("Figure: ")]
+    # The first look (the live figure's last frame), the two-panel figure, the margin distribution.
     assert [f["text/plain"].split(",")[0] for f in figures] == [
-        "Figure: decision boundaries", "Figure: line plot: the closest 25% of training points' exact distance to the boundary"]
+        "Figure: decision boundaries", "Figure: decision boundaries",
+        "Figure: line plot: the closest 25% of training points' exact distance to the boundary"]
+    assert figures[0]["text/plain"].startswith("Figure: decision boundaries, 1 panel")
+    assert (first / "tour-training.gif").read_bytes().startswith(b"GIF89a")
     for figure in figures:
         assert base64.b64decode(figure["image/png"]).startswith(b"\x89PNG\r\n\x1a\n")
     for name in ("tour-decision-boundaries.png", "tour-margin-distribution.png"):
