@@ -26,6 +26,8 @@ final class CommOpenRecorder: SessionOutput {
         output.comm(event)
     }
 
+    var parentMessageID: String? { output.parentMessageID }
+
     func standardOutput(_ text: String) { output.standardOutput(text) }
     func standardError(_ text: String) { output.standardError(text) }
     func display(_ bundle: DisplayBundle, displayID: String?, update: Bool) {

@@ -139,7 +139,7 @@ public final class SwiftSession {
         phase.withLock { $0 = .running }
         defer { phase.withLock { $0 = .idle } }
         guard let run = executor.run(
-            .deliverComm(event), output: recorder, gracePeriod: configuration.interruptGracePeriod, outputLimit: outputLimit)
+            .deliverComm(event, parentMessageID: output.parentMessageID ?? ""), output: recorder, gracePeriod: configuration.interruptGracePeriod, outputLimit: outputLimit)
         else {
             return .failed(executorLost())
         }

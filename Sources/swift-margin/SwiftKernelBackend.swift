@@ -120,6 +120,8 @@ private final class KernelOutputAdapter: SessionOutput {
         self.output = output
     }
 
+    var parentMessageID: String? { output.parentMessageID }
+
     func standardOutput(_ text: String) { output.stream(.stdout, text) }
     func standardError(_ text: String) { output.stream(.stderr, text) }
 
