@@ -10,8 +10,9 @@ import NotebookDisplay
 /// saved widget state. `capture { }` is ipywidgets' way: it sets `msg_id` to the request being
 /// run (`CommRouter.currentMessageID`), so the front end draws that request's printed text,
 /// displays and errors in the area instead of where they would go (the log console, for a
-/// widget's callback), and sets it back to "" after. A body that traps never sets it back: the
-/// kernel's error message for the trap, parented to the same request, lands in the area too.
+/// widget's callback), and sets it back to "" after. When the body of a widget's callback
+/// traps, the kernel writes the trap's error while the area still captures (the session sets
+/// `msg_id` back after it), so the error lands in the area too; a cell's error stays in the cell.
 ///
 ///     let plotArea = Output()
 ///     plotArea.show(figure)      // replaces what was there
@@ -49,8 +50,8 @@ public final class Output: DOMWidget, @unchecked Sendable {
 
     /// Runs `body` with the front end capturing the outputs of the request being run (a cell, or
     /// the comm message whose callback runs) into this area: `msg_id` is that request's id
-    /// during `body` and "" after, also when it throws. If `body` traps, `msg_id` stays set,
-    /// so the kernel's error for the trap shows here. `clear` first removes what an earlier
+    /// during `body` and "" after, also when it throws. If a callback's `body` traps, the session
+    /// sets `msg_id` back after writing the error, which therefore shows here. `clear` first removes what an earlier
     /// capture left. Without a front end (`CommRouter.currentMessageID` empty) it just runs `body`.
     @discardableResult
     public func capture<Result>(clear: Bool = false, _ body: () throws -> Result) rethrows -> Result {

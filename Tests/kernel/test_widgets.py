@@ -128,8 +128,8 @@ def msg_id_states(messages: list[dict], comm_id: str) -> list[str]:
 def test_interact_captures_a_change_into_its_output_widget_and_a_trap_stays_captured(fresh_kernel):
     """As ipywidgets' interact: around the closure the Output widget under the controls gets the
     change's msg_id (JupyterLab then draws that request's streams and errors in it) and ""
-    after; a closure that traps leaves it set, so the kernel's error for the trap, parented to
-    the same comm_msg, shows in the widget."""
+    after; a closure that traps leaves it set until the kernel has written the trap's error,
+    parented to the same comm_msg, so the error shows in the widget."""
     _, kc = fresh_kernel
     ex = kh.run_ok(kc, CAPTURE_CELL)
     output_id = output_widget_id(ex.iopub)
@@ -150,9 +150,14 @@ def test_interact_captures_a_change_into_its_output_widget_and_a_trap_stays_capt
 
     trap_id = send_comm_msg(kc, slider_id, {"method": "update", "state": {"value": 7}, "buffer_paths": []})
     messages = kh.collect_iopub(kc, trap_id)
-    assert msg_id_states(messages, output_id) == [trap_id]  # never set back: the closure trapped
-    errors = [m["content"]["text"] for m in messages if m["msg_type"] == "stream" and m["content"]["name"] == "stderr"]
-    assert any("seven is not allowed" in text for text in errors), messages
+    # The closure never set it back; the session does, after the error (so the front end,
+    # which captures the error, also stops capturing before the idle status).
+    assert msg_id_states(messages, output_id) == [trap_id, ""]
+    errors = [i for i, m in enumerate(messages) if m["msg_type"] == "stream" and m["content"]["name"] == "stderr"
+              and "seven is not allowed" in m["content"]["text"]]
+    resets = [i for i, m in enumerate(messages) if m["msg_type"] == "comm_msg" and m["content"]["comm_id"] == output_id
+              and m["content"]["data"]["state"].get("msg_id") == ""]
+    assert errors and resets and errors[-1] < resets[0] < len(messages) - 1, [m["msg_type"] for m in messages]
 
     # The session is as before the trap; the next change captures under its own id.
     next_id = send_comm_msg(kc, slider_id, {"method": "update", "state": {"value": 4}, "buffer_paths": []})
