@@ -1,8 +1,9 @@
 # The two commands of the README:
 #   make demo   installs what is missing, builds in release mode, runs the toy experiment,
 #               registers the kernel and runs the tour notebook headlessly
-#   make test   installs what is missing, builds, runs every test, ends with the browser check
-#               (the tour in JupyterLab in headless Chromium, debug build, small parameters)
+#   make test   installs what is missing, builds, runs every test, ends with the browser checks
+#               (the tour in JupyterLab in headless Chromium, debug build, small parameters; then
+#               interact widgets redrawing a figure, across a page reload and a trapping callback)
 #   make browser-check   the browser check against the release build with the tour's own parameters
 #   make reproduce       every notebook at its default parameters (release build), their results
 #                        files checked and collected into notebooks/RESULTS.md
@@ -21,7 +22,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT_TEST_FLAGS ?=
 PYTEST_FLAGS ?=
 
-.PHONY: demo test reproduce browser-check deps apt apt-browser venv build build-release bench peers clean
+.PHONY: demo test reproduce browser-check deps apt apt-browser venv build build-release bench bench-widgets peers clean
 
 demo: deps build-release
 	.build/release/swift-margin toy
@@ -43,6 +44,7 @@ test: deps apt-browser
 	swift test --skip-build --no-parallel --filter ExperimentsTests $(SWIFT_TEST_FLAGS)
 	SWIFT_MARGIN_EXECUTABLE=$(CURDIR)/.build/debug/swift-margin $(VENV)/bin/python -m pytest Tests/kernel -q --durations=15 $(PYTEST_FLAGS)
 	$(VENV)/bin/python Tests/browser/browser_check.py --executable .build/debug/swift-margin --quick $(BROWSER_CHECK_FLAGS)
+	$(VENV)/bin/python Tests/browser/widgets_check.py --executable .build/debug/swift-margin
 
 # Every notebook at its defaults into notebooks/out/, then notebooks/RESULTS.md from their results files.
 reproduce: deps build-release
@@ -95,6 +97,11 @@ build-release:
 bench: deps build-release
 	.build/release/margin-bench all
 	$(VENV)/bin/python Benchmarks/kernel_bench.py --executable .build/release/swift-margin
+
+# Slider move to new figure in JupyterLab (headless Chromium), drawing only and retraining:
+# docs/performance.md#widgets.
+bench-widgets: deps apt-browser build-release
+	$(VENV)/bin/python Tests/browser/widgets_check.py --executable .build/release/swift-margin --bench
 
 # The PyTorch peer (a large download: the torch wheel pulls CUDA libraries; runs on the CPU).
 peers:

@@ -158,7 +158,7 @@ let package = Package(
         // waiting and killing, PATH lookup.
         .target(name: "ProcessSpawning", dependencies: ["CProcessControl"], exclude: ["README.md"]),
         .target(
-            name: "SwiftSession", dependencies: ["CellSyntax", "ExecutorLink", "NotebookDisplay", "CProcessControl", "ProcessSpawning"],
+            name: "SwiftSession", dependencies: ["CellSyntax", "ExecutorLink", "NotebookDisplay", "DynamicJSON", "CProcessControl", "ProcessSpawning"],
             exclude: ["README.md"], swiftSettings: syntaxModuleSettings),
         .target(name: "NotebookRunner", dependencies: ["SwiftSession", "CellSyntax", "NotebookDisplay", "DynamicJSON"], swiftSettings: syntaxModuleSettings),
         .target(

@@ -43,11 +43,13 @@ public enum ExecutorLoop {
                 _exit(0)
             case .input:
                 continue  // an answer that arrived after its cell ended
-            case .runCell(let libraryPath, let entrySymbol):
+            case .runCell(let libraryPath, let entrySymbol, let parentMessageID):
+                CommRouter.currentMessageID = parentMessageID
                 runInRunner(commandDescriptor: commandDescriptor) {
                     loadAndRun(libraryPath: libraryPath, entrySymbol: entrySymbol)
                 }
-            case .deliverComm(let event):
+            case .deliverComm(let event, let parentMessageID):
+                CommRouter.currentMessageID = parentMessageID
                 runInRunner(commandDescriptor: commandDescriptor) {
                     let accepted = CommRouter.deliver(event)
                     ExecutorConnection.send(.commHandled(accepted: accepted))

@@ -12,6 +12,11 @@ public enum StreamName: String, Sendable, CaseIterable {
 ///
 /// Every call publishes at once on IOPub with the request being handled as parent.
 public protocol ExecutionOutput: AnyObject {
+    /// The `msg_id` of the request being handled (the `execute_request` or comm message), which
+    /// is the parent of everything published here. Front ends route outputs by it: an ipywidgets
+    /// Output widget whose `msg_id` state is this id captures them.
+    var parentMessageID: String { get }
+
     /// Publishes `stream` `{name, text}`.
     func stream(_ name: StreamName, _ text: String)
 

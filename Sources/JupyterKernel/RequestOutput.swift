@@ -26,6 +26,8 @@ final class RequestOutput: ExecutionOutput, @unchecked Sendable {
         self.allowStdin = allowStdin
     }
 
+    var parentMessageID: String { parent.messageID }
+
     func stream(_ name: StreamName, _ text: String) {
         iopub.publish("stream", content: ["name": .string(name.rawValue), "text": .string(text)], parent: parent)
     }

@@ -14,6 +14,7 @@ import JupyterWire
 /// | `input`, `password` | asks for input; streams `got:VALUE` or `got:nil` |
 /// | `display` | displays HTML with id `d1`, updates it, clears output with wait |
 /// | `abort` | ends aborted |
+/// | `msgid` | streams `msg_id:ID`, ID the output's ``ExecutionOutput/parentMessageID`` |
 /// | `comm:TARGET` | opens comm `kernel-comm-N` (N counts opens) for TARGET with ``kernelCommOpenData``, metadata `{version: 2.1.0}` and ``kernelCommBuffer``; displays a widget view naming it |
 /// | `commsend:ID:TEXT` | sends comm_msg `{text: TEXT}` on comm ID; streams `sent:true` or `sent:false` |
 /// | `commclose:ID` | closes comm ID from the kernel side; streams `closed:true` or `closed:false` |
@@ -156,6 +157,8 @@ public final class FakeBackend: KernelBackend, @unchecked Sendable {
                 output.clearOutput(wait: true)
             case "abort":
                 return .aborted
+            case "msgid":
+                output.stream(.stdout, "msg_id:\(output.parentMessageID)")
             case _ where command.hasPrefix("comm:"):
                 openKernelComm(target: String(command.dropFirst("comm:".count)), output: output)
             case _ where command.hasPrefix("commsend:"):

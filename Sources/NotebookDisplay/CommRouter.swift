@@ -18,6 +18,7 @@ public enum CommRouter {
         var sink: (@Sendable (CommEvent) -> Void)?
         var byCommID: [String: Handler] = [:]
         var byTarget: [String: Handler] = [:]
+        var messageID = ""
     }
 
     /// Guarded by a pthread lock (`NSLock`): handlers are registered in one process and called in
@@ -33,6 +34,16 @@ public enum CommRouter {
     /// Routes every later sent event to `sink` (nil: sent events are dropped).
     public static func install(_ sink: (@Sendable (CommEvent) -> Void)?) {
         withState { $0.sink = sink }
+    }
+
+    /// The front end's id of the request being run (the Jupyter `msg_id` of the cell's
+    /// `execute_request`, or of the comm message whose handler runs); empty without a front end.
+    /// Everything the code outputs is published with that request as parent, so a widget can
+    /// ask the front end to capture it (`Output.capture`). The executor sets it before each cell
+    /// and each comm event.
+    public static var currentMessageID: String {
+        get { withState { $0.messageID } }
+        set { withState { $0.messageID = newValue } }
     }
 
     /// Whether sent events reach a front end.

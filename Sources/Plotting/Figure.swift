@@ -88,14 +88,32 @@ extension Figure: RichDisplayable {
     /// PNG (base64) always, SVG when under `svgDisplayLimit`, and the one-line description;
     /// when gnuplot fails, the description with the reason instead of the image.
     public var displayBundle: DisplayBundle {
+        // The SVG is drawn by a second gnuplot on a thread of its own while this one draws the
+        // PNG: a figure redrawn by a widget appears in the time of the slower, not of both.
+        let svgDone = NSCondition()
+        nonisolated(unsafe) var svgResult: Data?
+        nonisolated(unsafe) var svgFinished = false
+        let figure = self
+        Thread {
+            let drawn = try? figure.rendered(as: .svg)
+            svgDone.withLock {
+                svgResult = drawn
+                svgFinished = true
+                svgDone.signal()
+            }
+        }.start()
+        let drawnPNG = Result { () throws(GnuplotError) -> Data in try self.png() }
+        let svgDrawn: Data? = svgDone.withLock {
+            while !svgFinished { svgDone.wait() }
+            return svgResult
+        }
         let png: Data
-        do {
-            png = try self.png()
-        } catch {
-            return DisplayBundle(plainText: "\(description) (not drawn: \(error))")
+        switch drawnPNG {
+        case .success(let data): png = data
+        case .failure(let error): return DisplayBundle(plainText: "\(description) (not drawn: \(error))")
         }
         var representations = [FigureFormat.png.mimeType: png.base64EncodedString()]
-        if let svg = try? rendered(as: .svg), svg.count < svgDisplayLimit {
+        if let svg = svgDrawn, svg.count < svgDisplayLimit {
             representations[FigureFormat.svg.mimeType] = String(decoding: svg, as: UTF8.self)
         }
         return DisplayBundle(plainText: description, representations)

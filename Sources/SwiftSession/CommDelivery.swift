@@ -7,6 +7,6 @@ public enum CommDelivery: Sendable, Equatable {
     /// No handler exists for it (an unknown target or comm); the session is unchanged.
     case noHandler
     /// The handler trapped, exited or was stopped: the session is as it was before the event,
-    /// and the comms the handler opened are closed.
+    /// the failure's traceback went to standard error, and the comms the handler opened are closed.
     case failed(CellFailure)
 }

@@ -114,7 +114,8 @@ final class ExecutorProcess {
     func run(
         libraryPath: String, entrySymbol: String, output: SessionOutput, gracePeriod: Duration, outputLimit: Int64?
     ) -> CellRun? {
-        run(.runCell(libraryPath: libraryPath, entrySymbol: entrySymbol), output: output, gracePeriod: gracePeriod,
+        run(.runCell(libraryPath: libraryPath, entrySymbol: entrySymbol, parentMessageID: output.parentMessageID ?? ""),
+            output: output, gracePeriod: gracePeriod,
             outputLimit: outputLimit)
     }
 

@@ -14,6 +14,14 @@ public protocol SessionOutput: AnyObject {
     func readInput(prompt: String, password: Bool) -> String?
     /// The cell sent a comm event to the front end (a widget opened, changed or closed).
     func comm(_ event: CommEvent)
+    /// The front end's id of the request whose output this is (a Jupyter message's msg_id),
+    /// handed to the cell as `CommRouter.currentMessageID`; nil without a front end.
+    var parentMessageID: String? { get }
+}
+
+extension SessionOutput {
+    /// No front end's request: nil.
+    public var parentMessageID: String? { nil }
 }
 
 /// How a cell ended.

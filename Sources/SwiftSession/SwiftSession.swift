@@ -132,18 +132,23 @@ public final class SwiftSession {
 
     /// Delivers a comm event from the front end (a widget's new value, a click, a comm the
     /// front end opens) to the handler a cell registered, run like a cell: its output goes to
-    /// `output`, what it changes stays in the session, and if it traps the session is as before
-    /// and the comms it opened are closed.
+    /// `output`, what it changes stays in the session, and if it traps the session is as before,
+    /// its error goes to `output`'s standard error, an Output widget it left capturing
+    /// (`Output.capture`) is set back, and the comms it opened are closed.
     public func deliverComm(_ event: CommEvent, output: SessionOutput) -> CommDelivery {
         let recorder = CommOpenRecorder(passingTo: output)
         phase.withLock { $0 = .running }
         defer { phase.withLock { $0 = .idle } }
         guard let run = executor.run(
-            .deliverComm(event), output: recorder, gracePeriod: configuration.interruptGracePeriod, outputLimit: outputLimit)
+            .deliverComm(event, parentMessageID: output.parentMessageID ?? ""), output: recorder, gracePeriod: configuration.interruptGracePeriod, outputLimit: outputLimit)
         else {
             return .failed(executorLost())
         }
         if let failure = failure(of: run, label: "the handler of comm \(event.commID)") {
+            // The error first, then an Output widget the handler left capturing stops: it
+            // captures the error, as it would have the handler's own output.
+            output.standardError(failure.traceback.joined(separator: "\n") + "\n")
+            recorder.stopCaptures()
             recorder.closeOpenedComms()
             return .failed(failure)
         }
@@ -318,7 +323,10 @@ public final class SwiftSession {
         let runSeconds = (ContinuousClock.now - runStart).inSeconds
         if let keptOutputPath { keepOutput(in: keptOutputPath, output: output) }
         // The widgets of a cell whose process is gone are gone too: close them on the front end.
-        if run.termination != .completed { recorder.closeOpenedComms() }
+        if run.termination != .completed {
+            recorder.stopCaptures()  // the cell's error then shows in the cell, not in a widget
+            recorder.closeOpenedComms()
+        }
         let outcome = outcome(of: run, analysis: analysis, moduleName: moduleName, symbolGraph: symbolGraphFile, label: label)
         return Run(outcome: outcome, compileSeconds: compileSeconds, runSeconds: runSeconds)
     }

@@ -79,17 +79,14 @@ final class SwiftKernelBackend: KernelBackend {
     }
 
     /// Delivers a front-end comm event to the session; a handler that fails shows its error on
-    /// standard error, where the event's output goes. Whether a handler took it.
+    /// standard error, where the event's output goes (the session writes it). Whether a handler took it.
     @discardableResult
     private func deliver(_ event: CommEvent, output: ExecutionOutput) -> Bool {
         switch session.deliverComm(event, output: KernelOutputAdapter(output: output)) {
-        case .accepted:
+        case .accepted, .failed:
             return true
         case .noHandler:
             return false
-        case .failed(let failure):
-            output.stream(.stderr, failure.traceback.joined(separator: "\n") + "\n")
-            return true
         }
     }
 
@@ -119,6 +116,8 @@ private final class KernelOutputAdapter: SessionOutput {
     init(output: ExecutionOutput) {
         self.output = output
     }
+
+    var parentMessageID: String? { output.parentMessageID }
 
     func standardOutput(_ text: String) { output.stream(.stdout, text) }
     func standardError(_ text: String) { output.stream(.stderr, text) }

@@ -32,6 +32,15 @@ struct ExecuteTests {
         #expect(kernel.backend.executed.map(\.code) == ["print:hello;stderr:oops;result:42"])
     }
 
+    @Test("the output of a request knows the request's msg_id, the parent of what it publishes")
+    func parentMessageID() throws {
+        let kernel = RunningKernel.inMemory()
+        defer { kernel.stop() }
+        let client = try KernelTestClient.connected(to: kernel)
+        let (header, _, iopub) = try client.request("execute_request", KernelTestClient.execute("msgid"))
+        #expect(iopub[2].content == ["name": "stdout", "text": .string("msg_id:\(header.messageID)")])
+    }
+
     @Test("display_data, update_display_data and clear_output carry bundles and the display id")
     func displays() throws {
         let kernel = RunningKernel.inMemory()

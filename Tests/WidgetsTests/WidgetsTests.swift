@@ -242,6 +242,29 @@ struct WidgetsTests {
         #expect(sent == [["output_type": "display_data", "data": ["text/plain": "hi", "text/html": "<b>hi</b>"], "metadata": [:]]])
     }
 
+    @Test("Output.capture sets msg_id to the request being run for the body, clears what it holds, and sets it back to empty")
+    func outputCapture() throws {
+        let output = Output()
+        output.show("an earlier run's output")
+        recorder.reset()
+        CommRouter.currentMessageID = "request-7"
+        defer { CommRouter.currentMessageID = "" }
+        let seen = output.capture(clear: true) { output.capturingMessageID }
+        #expect(seen == "request-7")
+        #expect(output.capturingMessageID == "")
+        let states = recorder.messages(on: output.modelID).map { $0.data["state"] }
+        #expect(states == [["msg_id": "request-7", "outputs": []], ["msg_id": ""]])
+
+        // Thrown errors set it back too; without a request (no front end) nothing is sent.
+        struct Failure: Error {}
+        #expect(throws: Failure.self) { try output.capture { throw Failure() } }
+        #expect(output.capturingMessageID == "")
+        CommRouter.currentMessageID = ""
+        recorder.reset()
+        output.capture { }
+        #expect(recorder.messages(on: output.modelID).isEmpty)
+    }
+
     @Test("interact runs the closure once with the defaults, then again on each change, replacing its output")
     func interaction() throws {
         var calls: [(Double, String)] = []
@@ -265,8 +288,9 @@ struct WidgetsTests {
         #expect(boxBundle.data["application/vnd.jupyter.widget-view+json"]?.contains(interaction.box.modelID) == true)
         #expect(id == interaction.displayID)
         #expect(first.data["text/plain"] == #""gamma=1.0 norm=l2""#)
-        // The box holds the two controls; the slider is captioned with its parameter's name.
-        #expect(openedState(interaction.box)["children"] == .array(interaction.controls.map(\.reference)))
+        // The box holds the two controls and the Output a run after a change captures into;
+        // the slider is captioned with its parameter's name.
+        #expect(openedState(interaction.box)["children"] == .array((interaction.controls + [interaction.messages]).map(\.reference)))
         #expect(openedState(interaction.controls[0])["description"] == "gamma")
 
         frontEndUpdate(interaction.controls[1], ["index": 2])
@@ -281,6 +305,16 @@ struct WidgetsTests {
         frontEndUpdate(interaction.controls[0], ["value": 2.5])
         #expect(calls.last?.0 == 2.5 && calls.last?.1 == "linf")
         #expect(interaction.runCount == 3)
+
+        // A run after a change captures into the Output under the controls: msg_id is the
+        // change's request while the closure runs, then empty again.
+        CommRouter.currentMessageID = "change-1"
+        defer { CommRouter.currentMessageID = "" }
+        recorder.reset()
+        frontEndUpdate(interaction.controls[0], ["value": 3.5])
+        let msgIDs = recorder.messages(on: interaction.messages.modelID).compactMap { $0.data["state"]?["msg_id"] }
+        #expect(msgIDs == ["change-1", ""])
+        #expect(interaction.runCount == 4)
     }
 
     @Test("interact shows the controls and the closure's first result at once; a Void result shows as empty text")

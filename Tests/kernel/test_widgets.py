@@ -83,9 +83,17 @@ def test_a_reloaded_page_gets_every_widget_back_through_the_control_comm(fresh_k
 def test_interact_shows_its_output_at_the_defaults_and_replaces_it_on_a_change(fresh_kernel):
     _, kc = fresh_kernel
     ex = kh.run_ok(kc, INTERACT_CELL)
-    outputs = [m for m in ex.iopub if m["msg_type"] == "display_data" and VIEW not in m["content"]["data"]]
+    # The result: a display with an id, a view of the Output widget that holds it, with the
+    # result's own forms beside it for renderers without widgets.
+    outputs = [m for m in ex.iopub if m["msg_type"] == "display_data" and m["content"]["transient"].get("display_id")]
     # A String result shows as Swift prints a string value: quoted.
     assert [m["content"]["data"]["text/plain"] for m in outputs] == ['"ten times x is 20.0"'], outputs
+    result_id = outputs[0]["content"]["data"][VIEW]["model_id"]
+    result_open = next(m for m in widget_opens(ex.iopub) if m["content"]["comm_id"] == result_id)
+    assert result_open["content"]["data"]["state"]["_model_name"] == "OutputModel"
+    result_states = [m["content"]["data"]["state"] for m in ex.iopub if m["msg_type"] == "comm_msg"
+                     and m["content"]["comm_id"] == result_id]
+    assert result_states[-1]["outputs"][0]["data"]["text/plain"] == '"ten times x is 20.0"'
     display_id = outputs[0]["content"]["transient"]["display_id"]
     slider = next(m for m in widget_opens(ex.iopub) if m["content"]["data"]["state"]["_model_name"] == "FloatSliderModel")
     msg_id = send_comm_msg(kc, slider["content"]["comm_id"], {"method": "update", "state": {"value": 3}, "buffer_paths": []})
@@ -93,6 +101,69 @@ def test_interact_shows_its_output_at_the_defaults_and_replaces_it_on_a_change(f
     assert len(updates) == 1
     assert updates[0]["content"]["transient"]["display_id"] == display_id
     assert "ten times x is 30.0" in updates[0]["content"]["data"]["text/plain"]
+    assert updates[0]["content"]["data"][VIEW]["model_id"] == result_id
+
+
+CAPTURE_CELL = r'''
+interact(IntRange("n", 0...10, default: 1)) { n -> String in
+    print("drawing", n)
+    if n == 7 { fatalError("seven is not allowed") }
+    return "n is \(n)"
+}
+'''
+
+
+def output_widget_id(iopub: list[dict]) -> str:
+    return next(m["content"]["comm_id"] for m in widget_opens(iopub)
+                if m["content"]["data"]["state"]["_model_name"] == "OutputModel")
+
+
+def msg_id_states(messages: list[dict], comm_id: str) -> list[str]:
+    """The msg_id values the kernel set on the Output widget `comm_id`, in order."""
+    return [m["content"]["data"]["state"]["msg_id"] for m in messages
+            if m["msg_type"] == "comm_msg" and m["content"]["comm_id"] == comm_id
+            and m["content"]["data"].get("method") == "update" and "msg_id" in m["content"]["data"]["state"]]
+
+
+def test_interact_captures_a_change_into_its_output_widget_and_a_trap_stays_captured(fresh_kernel):
+    """As ipywidgets' interact: around the closure the Output widget under the controls gets the
+    change's msg_id (JupyterLab then draws that request's streams and errors in it) and ""
+    after; a closure that traps leaves it set until the kernel has written the trap's error,
+    parented to the same comm_msg, so the error shows in the widget."""
+    _, kc = fresh_kernel
+    ex = kh.run_ok(kc, CAPTURE_CELL)
+    output_id = output_widget_id(ex.iopub)
+    box = next(m for m in widget_opens(ex.iopub) if m["content"]["data"]["state"]["_model_name"] == "VBoxModel")
+    assert box["content"]["data"]["state"]["children"][-1] == "IPY_MODEL_" + output_id
+    slider_id = next(m["content"]["comm_id"] for m in widget_opens(ex.iopub)
+                     if m["content"]["data"]["state"]["_model_name"] == "IntSliderModel")
+
+    msg_id = send_comm_msg(kc, slider_id, {"method": "update", "state": {"value": 3}, "buffer_paths": []})
+    messages = kh.collect_iopub(kc, msg_id)
+    assert msg_id_states(messages, output_id) == [msg_id, ""]
+    kinds = [m["msg_type"] for m in messages]
+    capture_start = next(i for i, m in enumerate(messages) if m["msg_type"] == "comm_msg"
+                         and m["content"]["comm_id"] == output_id)
+    # The print and the new result come while the widget captures.
+    assert capture_start < kinds.index("stream") < kinds.index("update_display_data"), kinds
+    assert next(m for m in messages if m["msg_type"] == "stream")["content"]["text"] == "drawing 3\n"
+
+    trap_id = send_comm_msg(kc, slider_id, {"method": "update", "state": {"value": 7}, "buffer_paths": []})
+    messages = kh.collect_iopub(kc, trap_id)
+    # The closure never set it back; the session does, after the error (so the front end,
+    # which captures the error, also stops capturing before the idle status).
+    assert msg_id_states(messages, output_id) == [trap_id, ""]
+    errors = [i for i, m in enumerate(messages) if m["msg_type"] == "stream" and m["content"]["name"] == "stderr"
+              and "seven is not allowed" in m["content"]["text"]]
+    resets = [i for i, m in enumerate(messages) if m["msg_type"] == "comm_msg" and m["content"]["comm_id"] == output_id
+              and m["content"]["data"]["state"].get("msg_id") == ""]
+    assert errors and resets and errors[-1] < resets[0] < len(messages) - 1, [m["msg_type"] for m in messages]
+
+    # The session is as before the trap; the next change captures under its own id.
+    next_id = send_comm_msg(kc, slider_id, {"method": "update", "state": {"value": 4}, "buffer_paths": []})
+    messages = kh.collect_iopub(kc, next_id)
+    assert msg_id_states(messages, output_id) == [next_id, ""]
+    assert any("n is 4" in m["content"]["data"]["text/plain"] for m in messages if m["msg_type"] == "update_display_data")
 
 
 def test_headless_runs_save_the_widget_state_and_views(tmp_path, kernelspec_prefix):
