@@ -38,7 +38,7 @@ public func decisionBoundaryFigure(
     return Figure(
         summary: "decision boundaries, \(panelCount)", width: panelWidth * panels.count,
         height: height ?? DecisionBoundaryLayout.fittingHeight(panelWidth: panelWidth, range: shown), body: body,
-        gnuplot: gnuplot)
+        gnuplot: gnuplot, svgDisplayLimit: 0)  // PNG only: the class regions make an SVG too large to show
 }
 
 /// The space around a decision-boundary panel's plotting area, in pixels, as gnuplot's

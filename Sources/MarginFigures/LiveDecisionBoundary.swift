@@ -6,7 +6,7 @@ import Tensors
 
 /// A decision-boundary figure that redraws itself while a model trains: shown once, then
 /// replaced in place (one display id) every `every` steps, at most `framesPerSecond` times a
-/// second (far under the Jupyter server's IOPub limits: a frame is one PNG, no SVG), and
+/// second of training (far under the Jupyter server's IOPub limits: a frame is one PNG, no SVG), and
 /// always at the last step, which is what a saved notebook keeps. The frames drawn are kept
 /// for `animation` (an animated GIF for slides).
 ///
@@ -54,11 +54,11 @@ public final class LiveDecisionBoundary {
 
     /// Draws a frame from `panel` (now when `force`, else if the frame rate allows).
     public func draw(_ panel: DecisionBoundaryPanel, force: Bool = true) {
-        let now = ContinuousClock.now
-        if !force, let lastFrameAt, now - lastFrameAt < minimumInterval { return }
-        lastFrameAt = now
-        var figure = decisionBoundaryFigure(panels: [panel], range: range, resolution: resolution)
-        figure.svgDisplayLimit = 0  // PNG only: a few frames a second stay small
+        // The interval runs from the end of the last frame, so a frame that is slow to draw
+        // (a fine grid, a slow build) leaves the training time in between, not more frames.
+        if !force, let lastFrameAt, ContinuousClock.now - lastFrameAt < minimumInterval { return }
+        defer { lastFrameAt = ContinuousClock.now }
+        let figure = decisionBoundaryFigure(panels: [panel], range: range, resolution: resolution)  // PNG only
         frames.append(figure)
         if shown {
             updateDisplay(figure, id: displayID)

@@ -22,7 +22,8 @@ public struct Figure: Sendable, CustomStringConvertible {
     /// The gnuplot that draws it.
     public var gnuplot: Gnuplot
     /// SVG is shown beside the PNG only when it is smaller than this many bytes (an SVG of
-    /// thousands of points would make the notebook slow).
+    /// thousands of points would make the notebook slow); 0 shows PNG only, without drawing
+    /// the SVG at all.
     public var svgDisplayLimit: Int
 
     /// A figure drawn by the gnuplot commands `body` (which must not set the terminal or the
@@ -88,32 +89,14 @@ extension Figure: RichDisplayable {
     /// PNG (base64) always, SVG when under `svgDisplayLimit`, and the one-line description;
     /// when gnuplot fails, the description with the reason instead of the image.
     public var displayBundle: DisplayBundle {
-        // The SVG is drawn by a second gnuplot on a thread of its own while this one draws the
-        // PNG: a figure redrawn by a widget appears in the time of the slower, not of both.
-        let svgDone = NSCondition()
-        nonisolated(unsafe) var svgResult: Data?
-        nonisolated(unsafe) var svgFinished = false
-        let figure = self
-        Thread {
-            let drawn = try? figure.rendered(as: .svg)
-            svgDone.withLock {
-                svgResult = drawn
-                svgFinished = true
-                svgDone.signal()
-            }
-        }.start()
-        let drawnPNG = Result { () throws(GnuplotError) -> Data in try self.png() }
-        let svgDrawn: Data? = svgDone.withLock {
-            while !svgFinished { svgDone.wait() }
-            return svgResult
-        }
         let png: Data
-        switch drawnPNG {
-        case .success(let data): png = data
-        case .failure(let error): return DisplayBundle(plainText: "\(description) (not drawn: \(error))")
+        do {
+            png = try self.png()
+        } catch {
+            return DisplayBundle(plainText: "\(description) (not drawn: \(error))")
         }
         var representations = [FigureFormat.png.mimeType: png.base64EncodedString()]
-        if let svg = svgDrawn, svg.count < svgDisplayLimit {
+        if svgDisplayLimit > 0, let svg = try? rendered(as: .svg), svg.count < svgDisplayLimit {
             representations[FigureFormat.svg.mimeType] = String(decoding: svg, as: UTF8.self)
         }
         return DisplayBundle(plainText: description, representations)

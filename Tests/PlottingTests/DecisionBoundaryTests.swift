@@ -153,5 +153,7 @@ struct DecisionBoundaryTests {
         let figure = decisionBoundaryFigure(panels: [panel], resolution: 50)
         #expect(figure.summary == "decision boundaries, 1 panel")
         #expect(ImageBytes.isPNG(try figure.png()))
+        // Shown as PNG only: the SVG of the class regions is never drawn for display.
+        #expect(figure.svgDisplayLimit == 0 && figure.displayBundle.data["image/svg+xml"] == nil)
     }
 }
