@@ -46,12 +46,7 @@ public struct Animation: Sendable, CustomStringConvertible {
 
     /// Writes the animated GIF to `path`.
     public func save(to path: String) throws {
-        let data = try gif()
-        do {
-            try data.write(to: URL(fileURLWithPath: path))
-        } catch {
-            throw FigureError.writeFailed(path: path, reason: error.localizedDescription)
-        }
+        try FigureError.write(try gif(), to: path)
     }
 }
 

@@ -76,12 +76,7 @@ public struct Figure: Sendable, CustomStringConvertible {
     ///   gnuplot), `GnuplotError`, or `FigureError.writeFailed`.
     public func save(to path: String) throws {
         guard let format = FigureFormat(path: path) else { throw FigureError.unsupportedExtension(path: path) }
-        let data = try rendered(as: format)
-        do {
-            try data.write(to: URL(fileURLWithPath: path))
-        } catch {
-            throw FigureError.writeFailed(path: path, reason: error.localizedDescription)
-        }
+        try FigureError.write(try rendered(as: format), to: path)
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a figure (or an animation) could not be drawn or saved.
 public enum FigureError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The file name does not end in .png, .svg or .pdf.
@@ -16,6 +18,17 @@ public enum FigureError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot write the figure to \(path): \(reason)"
         case .noFrames:
             return "an animation needs at least one frame, got none"
+        }
+    }
+}
+
+extension FigureError {
+    /// Writes a drawn image's bytes to `path`; a failure is `writeFailed` with the system's reason.
+    static func write(_ data: Data, to path: String) throws(FigureError) {
+        do {
+            try data.write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw .writeFailed(path: path, reason: error.localizedDescription)
         }
     }
 }
