@@ -8,11 +8,18 @@ public struct Claim: Sendable, Equatable, Codable, CustomStringConvertible, Rich
     public var holds: Bool
     /// The numbers behind the verdict.
     public var detail: String
+    /// What the verdict means in the notebook's words: the sentence stated for "holds" or
+    /// for "does not hold", whichever the verdict chose (nil when none was stated for it).
+    /// Not saved in the results file.
+    public var finding: String?
 
-    init(text: String, evaluation: (holds: Bool, detail: String)) {
+    enum CodingKeys: String, CodingKey { case text, holds, detail }
+
+    init(text: String, evaluation: (holds: Bool, detail: String), ifHolds: String? = nil, otherwise: String? = nil) {
         self.text = text
         holds = evaluation.holds
         detail = evaluation.detail
+        finding = holds ? ifHolds : otherwise
     }
 
     /// "holds: TEXT\n  DETAIL" or "does not hold: ...".

@@ -16,6 +16,27 @@ struct ClaimAndResultsFileTests {
         #expect(failing.description.hasPrefix("does not hold: p10 up more"))
     }
 
+    @Test("a claim's finding is the sentence its verdict chose, and the findings list them with the tally")
+    func findings() {
+        let results = sharedResults
+        let mean = results.interval(Quantity.testAccuracy, of: "large-margin").mean
+        let met = results.claim("at the mean", .meanAtLeast("large-margin", on: Quantity.testAccuracy, value: mean),
+                                ifHolds: "met: the mean is reached.", otherwise: "missed: the mean is not reached.")
+        let missed = results.claim("beyond the mean", .meanAtLeast("large-margin", on: Quantity.testAccuracy, value: mean + 0.5),
+                                   ifHolds: "beyond: reached.", otherwise: "beyond: not reached.")
+        let silent = results.claim("silent", .meanAtLeast("large-margin", on: Quantity.testAccuracy, value: mean + 0.5),
+                                   ifHolds: "silent: reached.")
+        #expect(met.finding == "met: the mean is reached.")
+        #expect(missed.finding == "beyond: not reached.")
+        #expect(silent.finding == nil)
+        let findings = results.findings
+        #expect(findings.sentences.suffix(2) == ["met: the mean is reached.", "beyond: not reached."])
+        let held = results.claims.filter(\.holds).count
+        #expect(findings.tally == "\(held) of \(results.claims.count) claims hold on seeds 0 to 2.")
+        #expect(findings.description.hasSuffix("beyond: not reached.\n" + findings.tally))
+        #expect(findings.displayBundle.data["text/html"]?.contains("<p>met: the mean is reached.</p>") == true)
+    }
+
     @Test("mean claims hold at the measured mean and not beyond it")
     func meanClaims() {
         let results = sharedResults
