@@ -36,7 +36,7 @@ public struct Experiment {
         let seedList = seeds.map { UInt64($0) }
         guard !seedList.isEmpty, !models.isEmpty else { fatalError("an experiment needs at least one seed and one model") }
         guard Set(seedList).count == seedList.count else { fatalError("the experiment's seeds repeat: \(seedList)") }
-        let names = models.map(\.name) + measurements.map(\.name)
+        let names = models.map(\.name) + measurements.flatMap(\.names)
         if let repeated = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
             fatalError("two models or measurements of the experiment are named \"\(repeated)\"")
         }
@@ -125,18 +125,18 @@ public struct Experiment {
             Quantity.testAccuracy: Models.accuracy(of: model, on: LabeledBatch(inputs: split.test.inputs, labels: split.test.labels)),
             Quantity.trainAccuracy: Models.accuracy(of: model, on: LabeledBatch(inputs: split.train.inputs, labels: split.train.labels)),
         ]
-        for measurement in measurements { quantities[measurement.name] = measurement.measure(model, split) }
+        for measurement in measurements { quantities.merge(measurement.values(of: model, on: split)) { $1 } }
         return quantities
     }
 
     /// The quantities this experiment measures, in table order.
     var quantities: [String] {
-        Quantity.accuracies + (trainingMargins == nil ? [] : Quantity.trainingMargins) + measurements.map(\.name)
+        Quantity.accuracies + (trainingMargins == nil ? [] : Quantity.trainingMargins) + measurements.flatMap(\.names)
     }
 
     /// Whether a larger value of `quantity` is better.
     func higherIsBetter(_ quantity: String) -> Bool {
-        measurements.first { $0.name == quantity }?.higherIsBetter ?? true
+        measurements.first { $0.names.contains(quantity) }?.higherIsBetter ?? true
     }
 }
 

@@ -4,24 +4,46 @@ import Models
 /// A quantity measured on each seed's chosen model, beside the built-in ones: a name for
 /// tables, claims and the results file, which way is better, and how to compute it. (Not
 /// called `Measurement`, which Foundation's units type is, so cells that import Foundation
-/// can name it.)
+/// can name it.) One measurement may give several values from one computation, each with
+/// a name of its own (a robustness curve: one accuracy per epsilon), computed once per
+/// trained model with nothing cached in the notebook.
 ///
 ///     MeasuredQuantity("robust_accuracy_0.1") { model, data in
 ///         robustAccuracy(of: model, on: data.test, epsilon: 0.1)
 ///     }
+///     MeasuredQuantity(["fgsm_0.05", "fgsm_0.1"]) { model, data in
+///         [0.05, 0.1].map { robustAccuracy(of: model, on: data.test, epsilon: $0) }
+///     }
 public struct MeasuredQuantity {
-    public var name: String
-    /// Whether a larger value is better (wins and losses in comparisons count this way).
+    /// The names of the values it gives, in order (one name for a single value).
+    public var names: [String]
+    /// Whether a larger value is better, for every value it gives (wins and losses in
+    /// comparisons count this way).
     public var higherIsBetter: Bool
-    /// Computes the value from the trained model and the seed's data.
-    public var measure: (Sequential<Float>, SplitData) -> Double
+    /// Computes the values, one per name, from the trained model and the seed's data.
+    public var measure: (Sequential<Float>, SplitData) -> [Double]
 
-    /// A measurement named `name`.
+    /// A measurement of one value named `name`.
     public init(_ name: String, higherIsBetter: Bool = true, measure: @escaping (Sequential<Float>, SplitData) -> Double) {
-        guard !name.isEmpty else { fatalError("a measurement needs a name") }
-        self.name = name
+        self.init([name], higherIsBetter: higherIsBetter) { [measure($0, $1)] }
+    }
+
+    /// A measurement of several values, named `names` in the order `measure` returns them.
+    public init(_ names: [String], higherIsBetter: Bool = true, measure: @escaping (Sequential<Float>, SplitData) -> [Double]) {
+        guard !names.isEmpty, !names.contains(where: \.isEmpty) else { fatalError("a measurement needs a name for each value it gives") }
+        guard Set(names).count == names.count else { fatalError("a measurement names two of its values alike: \(names)") }
+        self.names = names
         self.higherIsBetter = higherIsBetter
         self.measure = measure
+    }
+
+    /// The named values measured on `model`; a wrong count of values is a clear error.
+    func values(of model: Sequential<Float>, on split: SplitData) -> [String: Double] {
+        let values = measure(model, split)
+        guard values.count == names.count else {
+            fatalError("the measurement \(names) gave \(values.count) values for its \(names.count) names")
+        }
+        return Dictionary(uniqueKeysWithValues: zip(names, values))
     }
 }
 

@@ -96,6 +96,35 @@ struct NonFiniteQuantityTests {
     }
 }
 
+@Suite("Measurements of several values", .serialized)
+struct SeveralValuesMeasurementTests {
+    @Test("one measurement gives several named values, in the quantities' order, with its direction")
+    func severalValues() throws {
+        var experiment = fourPointExperiment(seeds: [0])
+        experiment.measurements = [
+            MeasuredQuantity(["test_count", "class_0_share"], higherIsBetter: false) { _, data in
+                [Double(data.test.count), Double(data.train.labels.filter { $0 == 0 }.count) / Double(data.train.count)]
+            },
+        ]
+        let results = experiment.run(workers: 1, showProgress: false)
+        #expect(results.failures.isEmpty, "\(results.failures)")
+        #expect(Array(results.quantities.suffix(2)) == ["test_count", "class_0_share"])
+        let run = try #require(results.runs.first)
+        #expect(run.quantities["test_count"] == 4)       // the four points, labels 0, 0, 1, 1
+        #expect(run.quantities["class_0_share"] == 0.5)
+        #expect(!results.higherIsBetter("class_0_share"))
+    }
+
+    @Test("a measurement that gives the wrong number of values fails the run with a message naming it")
+    func wrongCount() throws {
+        var experiment = fourPointExperiment(seeds: [0])
+        experiment.measurements = [MeasuredQuantity(["first", "second"]) { _, _ in [1] }]
+        let results = experiment.run(workers: 1, showProgress: false)
+        let failure = try #require(results.failures.first)
+        #expect(failure.message.contains("the measurement [\"first\", \"second\"] gave 1 values for its 2 names"), "\(failure.message)")
+    }
+}
+
 @Suite("Claims about some of the seeds", .serialized)
 struct SeedCountClaimTests {
     @Test("seedsAtLeast and seedsAtMost hold exactly up to the deciding seed's value, and say so")
