@@ -43,13 +43,15 @@ public enum ExecutorLoop {
                 _exit(0)
             case .input:
                 continue  // an answer that arrived after its cell ended
-            case .runCell(let libraryPath, let entrySymbol, let parentMessageID):
+            case .runCell(let libraryPath, let entrySymbol, let parentMessageID, let runNumber):
                 CommRouter.currentMessageID = parentMessageID
+                DisplayID.begin(messageID: parentMessageID, runNumber: runNumber)
                 runInRunner(commandDescriptor: commandDescriptor) {
                     loadAndRun(libraryPath: libraryPath, entrySymbol: entrySymbol)
                 }
-            case .deliverComm(let event, let parentMessageID):
+            case .deliverComm(let event, let parentMessageID, let runNumber):
                 CommRouter.currentMessageID = parentMessageID
+                DisplayID.begin(messageID: parentMessageID, runNumber: runNumber)
                 runInRunner(commandDescriptor: commandDescriptor) {
                     let accepted = CommRouter.deliver(event)
                     ExecutorConnection.send(.commHandled(accepted: accepted))

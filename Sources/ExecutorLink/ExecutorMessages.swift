@@ -4,13 +4,14 @@ import NotebookDisplay
 public enum ExecutorCommand: Codable, Sendable, Equatable {
     /// Load the cell library at `libraryPath` and call its entry function `entrySymbol`.
     /// `parentMessageID` is the front end's id of the request (the `execute_request`'s msg_id;
-    /// empty without a front end), which cell code reads as `CommRouter.currentMessageID`.
-    case runCell(libraryPath: String, entrySymbol: String, parentMessageID: String)
+    /// empty without a front end), which cell code reads as `CommRouter.currentMessageID`;
+    /// `runNumber` the session's count of runs, which with it makes the run's ids (`DisplayID`).
+    case runCell(libraryPath: String, entrySymbol: String, parentMessageID: String, runNumber: Int)
     /// Deliver an event the front end sent on a comm (a widget's new value, a click) to the
     /// handler a cell registered, in a runner as a cell runs: what it changes stays in the
     /// session; if it traps, the session is as before. `parentMessageID` is the comm
-    /// message's msg_id, as for `runCell`.
-    case deliverComm(CommEvent, parentMessageID: String)
+    /// message's msg_id and `runNumber` the session's count of runs, as for `runCell`.
+    case deliverComm(CommEvent, parentMessageID: String, runNumber: Int)
     /// The answer to an `inputRequested` event; nil when no input is available.
     case input(String?)
     /// Leave the loop and exit.

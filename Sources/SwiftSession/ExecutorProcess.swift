@@ -112,9 +112,9 @@ final class ExecutorProcess {
 
     /// Runs one cell library, forwarding its output as it appears, until the cell ends.
     func run(
-        libraryPath: String, entrySymbol: String, output: SessionOutput, gracePeriod: Duration, outputLimit: Int64?
+        libraryPath: String, entrySymbol: String, runNumber: Int, output: SessionOutput, gracePeriod: Duration, outputLimit: Int64?
     ) -> CellRun? {
-        run(.runCell(libraryPath: libraryPath, entrySymbol: entrySymbol, parentMessageID: output.parentMessageID ?? ""),
+        run(.runCell(libraryPath: libraryPath, entrySymbol: entrySymbol, parentMessageID: output.parentMessageID ?? "", runNumber: runNumber),
             output: output, gracePeriod: gracePeriod,
             outputLimit: outputLimit)
     }

@@ -39,6 +39,11 @@ public final class SwiftSession {
     /// Set by `interrupt()` (any thread) while a cell compiles; the compile loop polls it.
     private let compileInterrupted = Atomic<Bool>(false)
     private let phase = Mutex<Phase>(.idle)
+    /// How many runs (cells and comm events) the session has started: each run's number goes
+    /// into the ids it hands out (`DisplayID`), and this count is never rolled back.
+    private let runCount = Mutex(0)
+
+    private func nextRunNumber() -> Int { runCount.withLock { $0 += 1; return $0 } }
 
     private enum Phase { case idle, compiling, running }
 
@@ -140,7 +145,7 @@ public final class SwiftSession {
         phase.withLock { $0 = .running }
         defer { phase.withLock { $0 = .idle } }
         guard let run = executor.run(
-            .deliverComm(event, parentMessageID: output.parentMessageID ?? ""), output: recorder, gracePeriod: configuration.interruptGracePeriod, outputLimit: outputLimit)
+            .deliverComm(event, parentMessageID: output.parentMessageID ?? "", runNumber: nextRunNumber()), output: recorder, gracePeriod: configuration.interruptGracePeriod, outputLimit: outputLimit)
         else {
             return .failed(executorLost())
         }
@@ -315,7 +320,7 @@ public final class SwiftSession {
         let runStart = ContinuousClock.now
         let recorder = CommOpenRecorder(passingTo: output)
         guard let run = executor.run(
-            libraryPath: libraryPath, entrySymbol: entrySymbol, output: recorder,
+            libraryPath: libraryPath, entrySymbol: entrySymbol, runNumber: nextRunNumber(), output: recorder,
             gracePeriod: configuration.interruptGracePeriod, outputLimit: outputLimit)
         else {
             return Run(outcome: .failed(executorLost()))

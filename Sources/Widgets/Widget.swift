@@ -12,7 +12,8 @@ import NotebookDisplay
 ///
 /// Subclasses are the controls (`FloatSlider`, `Dropdown`, …); this class holds what they share.
 public class Widget: RichDisplayable, CustomStringConvertible, @unchecked Sendable {
-    /// The model id, which is also the comm id: 32 random hexadecimal digits.
+    /// The model id, which is also the comm id: 32 hexadecimal digits (`DisplayID.next()`),
+    /// never reused in a session and the same in every headless run of a notebook.
     public let modelID: String
     /// The front-end classes that draw this widget.
     public let model: WidgetModel
@@ -30,7 +31,7 @@ public class Widget: RichDisplayable, CustomStringConvertible, @unchecked Sendab
     /// end falls back on defaults that may not match); the `_model_*`/`_view_*` keys are added.
     init(model: WidgetModel, state: WidgetState) {
         Widgets.register()
-        self.modelID = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        self.modelID = DisplayID.next()
         self.model = model
         var full = state
         full.values.merge(model.stateKeys) { _, modelKey in modelKey }

@@ -53,11 +53,11 @@ struct ProgressLineTests {
         #expect(written == ["1/2\n", "a run ended\n"])
     }
 
-    @Test("display ids are the prefix and 16 hex digits, fresh for each line")
+    @Test("display ids are the prefix and 32 hex digits, fresh for each line")
     func ids() {
         let lines = (0..<100).map { _ in ProgressLine(idPrefix: "id-test", place: .log) { _ in } }
         #expect(lines.allSatisfy { $0.displayID.hasPrefix("id-test-") })
-        #expect(lines.allSatisfy { UInt64($0.displayID.dropFirst("id-test-".count), radix: 16) != nil && $0.displayID.count == 8 + 16 })
+        #expect(lines.allSatisfy { $0.displayID.dropFirst("id-test-".count).allSatisfy(\.isHexDigit) && $0.displayID.count == 8 + 32 })
         #expect(Set(lines.map(\.displayID)).count == 100)
     }
 }

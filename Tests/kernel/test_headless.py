@@ -87,6 +87,26 @@ def test_run_is_reproducible_byte_for_byte(tmp_path):
     assert first.read_bytes() == second.read_bytes()
 
 
+def test_run_with_widgets_is_reproducible_byte_for_byte(tmp_path):
+    """Widget model ids are stored in the outputs and in metadata.widgets: the same notebook
+    must give the same ids, and a cell that failed must not hand its ids out again."""
+    source = make_notebook(tmp_path / "w.ipynb", [
+        ("code", "let slider = FloatSlider(value: 0.5, range: 0...1, description: \"gamma\")\nslider", []),
+        ("code", "let lost = IntSlider(value: 1, range: 0...3)\nlet crash: [Int] = []\nprint(crash[1])", []),
+        ("code", "interact(FloatRange(\"x\", 0...4, step: 1, default: 2)) { x in x * 2 }", []),
+    ])
+    first, second = tmp_path / "a.ipynb", tmp_path / "b.ipynb"
+    assert run_command("run", str(source), "-o", str(first), "-q", "--allow-errors").returncode == 1
+    assert run_command("run", str(source), "-o", str(second), "-q", "--allow-errors").returncode == 1
+    assert first.read_bytes() == second.read_bytes()
+    notebook = json.loads(first.read_text())
+    views = [output["data"]["application/vnd.jupyter.widget-view+json"]["model_id"]
+             for cell in notebook["cells"] for output in cell.get("outputs", [])
+             if "application/vnd.jupyter.widget-view+json" in output.get("data", {})]
+    state = notebook["metadata"]["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
+    assert len(views) >= 2 and len(set(views)) == len(views) and all(view in state for view in views)
+
+
 def test_run_stops_at_a_failing_cell_with_a_non_zero_exit(tmp_path):
     source = make_notebook(tmp_path / "f.ipynb", [
         ("code", "let a = 1", []),
