@@ -46,14 +46,17 @@ public struct ModelConfiguration {
         self.batchTransform = batchTransform
     }
 
-    /// Trains `model` on `data` with this configuration; batches are drawn with `seed`.
-    func train(_ model: inout Sequential<Float>, data: SplitData, seed: UInt64) -> TrainingHistory {
+    /// Trains `model` on `data` with this configuration; batches are drawn with `seed`, and
+    /// `watch` looks at the model while it trains.
+    func train(
+        _ model: inout Sequential<Float>, data: SplitData, seed: UInt64, watch: TrainingWatch<Sequential<Float>>? = nil
+    ) -> TrainingHistory {
         let stopping = earlyStoppingEvery.map {
             EarlyStopping(validation: LabeledBatch(inputs: data.validation.inputs, labels: data.validation.labels), every: $0, patience: patience)
         }
         return optimizer.train(
             &model, weightDecay: weightDecay, data: LabeledBatch(inputs: data.train.inputs, labels: data.train.labels),
             options: TrainingOptions(steps: steps, batchSize: batchSize, seed: seed, schedule: schedule, reportEvery: 0),
-            loss: objective.loss, batchTransform: batchTransform, earlyStopping: stopping)
+            loss: objective.loss, batchTransform: batchTransform, earlyStopping: stopping, watch: watch)
     }
 }

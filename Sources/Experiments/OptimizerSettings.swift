@@ -16,13 +16,13 @@ public enum OptimizerSettings: Sendable, Equatable {
         _ model: inout Sequential<Float>, weightDecay: Double, data: LabeledBatch<Float>, options: TrainingOptions,
         loss: (Sequential<Float>, LabeledBatch<Float>) -> Tensor<Float>,
         batchTransform: ((Sequential<Float>, LabeledBatch<Float>) -> LabeledBatch<Float>)?,
-        earlyStopping: EarlyStopping<Float>?
+        earlyStopping: EarlyStopping<Float>?, watch: TrainingWatch<Sequential<Float>>? = nil
     ) -> TrainingHistory {
         func run<O: Optimizer>(_ optimizer: O) -> TrainingHistory where O.Scalar == Float {
             var optimizer = optimizer
             return Models.train(
                 &model, optimizer: &optimizer, inputs: data.inputs, labels: data.labels, options: options, loss: loss,
-                batchTransform: batchTransform, earlyStopping: earlyStopping)
+                batchTransform: batchTransform, earlyStopping: earlyStopping, watch: watch)
         }
         switch self {
         case .rmsProp(let learningRate):

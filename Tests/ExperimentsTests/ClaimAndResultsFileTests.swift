@@ -153,3 +153,24 @@ struct EqualMeansTests {
         #expect(table.comparisons.map(\.model) == ["large-margin"])
     }
 }
+
+@Suite("Seed tables", .serialized)
+struct SeedTableTests {
+    @Test("a seed table has a row per finished seed with each model's value and the larger of two")
+    func seedTable() {
+        let results = sharedResults
+        let table = results.seedTable("smallest margins", [
+            .value(Quantity.trainMarginMin, of: "cross-entropy", label: "CE min"),
+            .larger(Quantity.trainMarginMin, "cross-entropy", or: "large-margin", label: "larger"),
+        ]).table
+        #expect(table.caption == "smallest margins")
+        #expect(table.header.map(\.text) == ["seed", "CE min", "larger"])
+        #expect(table.rows.map { $0[0].text } == ["0", "1", "2"])
+        let crossEntropy = results.values(Quantity.trainMarginMin, of: "cross-entropy")
+        let largeMargin = results.values(Quantity.trainMarginMin, of: "large-margin")
+        for (row, (ce, lm)) in zip(table.rows, zip(crossEntropy, largeMargin)) {
+            #expect(row[1].text == String(format: "%.3f", ce.value))
+            #expect(row[2].text == (ce.value == lm.value ? "tie" : ce.value > lm.value ? "cross-entropy" : "large-margin"))
+        }
+    }
+}

@@ -81,6 +81,18 @@ struct ExperimentRunTests {
         #expect(accuracy(of: model, on: LabeledBatch(inputs: data.test.inputs, labels: data.test.labels)) == measured)
     }
 
+    @Test("a model trained alone, watched, is the model the experiment's run trained")
+    func trainedAlone() throws {
+        let experiment = smallExperiment(seeds: [2])
+        let data = try experiment.data.data(seed: 2)
+        let spec = try #require(experiment.models.first { $0.name == "large-margin" })
+        var looks: [Int] = []
+        let model = spec.trained(on: data, seed: 2, watch: TrainingWatch(every: 50) { _, step in looks.append(step) })
+        #expect(looks == [50, 100, 150])
+        let measured = sharedResults.trainedModel("large-margin", seed: 2)
+        #expect(model.parameters.map(\.scalars) == measured.parameters.map(\.scalars))
+    }
+
     @Test("a run that throws or traps is recorded with its message; the other runs finish")
     func failures() {
         struct NoData: Error, CustomStringConvertible { var description: String { "no data for seed 1" } }
