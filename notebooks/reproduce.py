@@ -47,6 +47,47 @@ def markdown_numbers(notebook: dict) -> list[str]:
     return found
 
 
+# A notebook is a lesson that calls the library: its code cells and declarations stay short.
+LONGEST_CODE_CELL = 30
+LONGEST_DECLARATION = 5
+DECLARATION = re.compile(
+    r"^\s*(?:@\w+(?:\([^)]*\))?\s+)*(?:(?:public|private|fileprivate|internal|static|final|mutating|"
+    r"nonisolated|override|indirect)\s+)*(func|init|struct|class|enum|extension|protocol|actor)\b\s*(\w*)")
+
+
+def shape_problems(notebook: dict) -> list[str]:
+    """Code cells longer than LONGEST_CODE_CELL lines and declarations (func, init, struct,
+    class, enum, extension, protocol, actor; from the first line to the closing brace) longer
+    than LONGEST_DECLARATION lines, as "code cell N: ..." (N counts code cells from 1)."""
+    problems = []
+    code_cells = [cell for cell in notebook["cells"] if cell["cell_type"] == "code"]
+    for number, cell in enumerate(code_cells, start=1):
+        lines = "".join(cell["source"]).rstrip("\n").split("\n")
+        if len(lines) > LONGEST_CODE_CELL:
+            problems.append(f"code cell {number}: {len(lines)} lines (at most {LONGEST_CODE_CELL})")
+        for start, line in enumerate(lines):
+            match = DECLARATION.match(line)
+            if not match:
+                continue
+            depth, opened, end = 0, False, start
+            for end in range(start, len(lines)):
+                code = re.sub(r'"(?:\\.|[^"\\])*"|//.*', "", lines[end])  # braces in strings and comments do not count
+                depth += code.count("{") - code.count("}")
+                opened = opened or "{" in code
+                if opened and depth <= 0:
+                    break
+            length = end - start + 1
+            if length > LONGEST_DECLARATION:
+                name = f"{match.group(1)} {match.group(2)}".strip()
+                problems.append(f"code cell {number}: {name} is {length} lines (at most {LONGEST_DECLARATION})")
+    return problems
+
+
+def markdown_words(notebook: dict) -> int:
+    """The words of the notebook's Markdown cells."""
+    return sum(len("".join(cell["source"]).split()) for cell in notebook["cells"] if cell["cell_type"] == "markdown")
+
+
 def check_results(results: dict, name: str) -> list[str]:
     """Problems with a results file's shape (empty when it follows notebooks/README.md)."""
     problems = []

@@ -32,6 +32,32 @@ def test_markdown_holds_no_typed_results(notebook):
     assert reproduce.markdown_numbers(json.loads(notebook.read_text())) == []
 
 
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[path.stem for path in NOTEBOOKS])
+def test_notebook_is_a_lesson_calling_the_library(notebook):
+    """No code cell over 30 lines, no declaration over 5 (what takes more is a library call)."""
+    assert reproduce.shape_problems(json.loads(notebook.read_text())) == []
+
+
+def test_tour_reads_as_a_lesson():
+    tour = json.loads((kh.REPO_ROOT / "notebooks" / "01-tour.ipynb").read_text())
+    assert reproduce.markdown_words(tour) < 1500
+
+
+def test_shape_check_finds_long_cells_and_declarations():
+    long_function = "func f() {\n" + "    print(\"{\")\n" * 5 + "}\n"
+    notebook = {"cells": [
+        {"cell_type": "code", "source": ["let a = 1\n" * 31]},
+        {"cell_type": "markdown", "source": ["func not code {\n\n\n\n\n\n}"]},
+        {"cell_type": "code", "source": [long_function, "struct S { var x = 1 }\n",
+                                         "@discardableResult public static func g() -> Int {\n  1\n}\n"]},
+        {"cell_type": "code", "source": ["extension Int {\n  var twice: Int {\n    2 * self\n  }\n  var thrice: Int { 3 * self }\n}"]},
+    ]}
+    assert reproduce.shape_problems(notebook) == [
+        "code cell 1: 31 lines (at most 30)", "code cell 2: func f is 7 lines (at most 5)",
+        "code cell 3: extension Int is 6 lines (at most 5)"]
+    assert reproduce.markdown_words(notebook) == 5  # "func not code {" and "}"
+
+
 QUICK_RUN_NOTEBOOKS = [p for p in NOTEBOOKS if p.stem != "01-tour"]  # the tour's: test_tour.py
 # Quick runs two at a time: much of one is compiling cells, on one core.
 QUICK_RUNS_AT_ONCE = 2

@@ -11,6 +11,7 @@ import subprocess
 import kernel_helpers as kh
 
 TOUR = kh.REPO_ROOT / "notebooks" / "01-tour.ipynb"
+VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 def run_tour(directory):
@@ -33,11 +34,27 @@ def test_tour_is_reproducible_and_shows_its_results(tmp_path):
     outputs = [output for cell in notebook["cells"] for output in cell.get("outputs", [])]
     assert not [o for o in outputs if o["output_type"] == "error"]
     figures = [o["data"] for o in outputs if o.get("data", {}).get("text/plain", "").startswith("Figure: ")]
-    # The first look (the live figure's last frame), the two-panel figure, the margin distribution.
+    # The first looks (the live figures' last frames: cross-entropy, the large margin), the
+    # two-panel figure, the margin distribution.
     assert [f["text/plain"].split(",")[0] for f in figures] == [
-        "Figure: decision boundaries", "Figure: decision boundaries",
+        "Figure: decision boundaries", "Figure: decision boundaries", "Figure: decision boundaries",
         "Figure: line plot: the closest 25% of training points' exact distance to the boundary"]
     assert figures[0]["text/plain"].startswith("Figure: decision boundaries, 1 panel")
+    assert figures[1]["text/plain"].startswith("Figure: decision boundaries, 1 panel")
+    # The first figure is in the first five code cells.
+    code_cells = [cell for cell in notebook["cells"] if cell["cell_type"] == "code"]
+    first_figure = next(index for index, cell in enumerate(code_cells)
+                        if any("image/png" in output.get("data", {}) for output in cell["outputs"]))
+    assert first_figure < 5
+    # The explorer: its controls as a widget view (saved in metadata.widgets) and its first
+    # view, the boundaries and margins at the default settings, drawn as PNG images.
+    explorer = next(cell for cell in code_cells if "explorer" in cell["metadata"].get("tags", []))
+    views = [output["data"] for output in explorer["outputs"] if VIEW in output.get("data", {})]
+    assert views[0]["text/plain"].startswith("VBox(children=(FloatSlider(value=0.2") and "description='gamma'" in views[0]["text/plain"]
+    assert views[-1]["text/plain"].startswith("cross-entropy: smallest margin ")
+    assert views[-1]["text/html"].count("data:image/png;base64,") == 2
+    state = notebook["metadata"]["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
+    assert all(view[VIEW]["model_id"] in state for view in views)
     assert (first / "tour-training.gif").read_bytes().startswith(b"GIF89a")
     for figure in figures:
         assert base64.b64decode(figure["image/png"]).startswith(b"\x89PNG\r\n\x1a\n")
@@ -56,6 +73,8 @@ def test_tour_is_reproducible_and_shows_its_results(tmp_path):
     # The claims compare the large margin with tuned cross-entropy on the smallest margins first.
     assert results["claims"][0]["claim"].startswith("The large margin raises the smallest training margin over tuned cross-entropy")
     assert all(isinstance(claim["holds"], bool) for claim in results["claims"])
-    printed = "".join("".join(o["text"]) for o in outputs if o["output_type"] == "stream")
+    # The findings: the sentences the claims' verdicts chose, and the tally.
+    findings = code_cells[-1]["outputs"][-1]["data"]["text/plain"]
     held = sum(claim["holds"] for claim in results["claims"])
-    assert f"{held} of {len(results['claims'])} claims hold on seeds 0 to 1." in printed
+    assert findings.endswith(f"{held} of {len(results['claims'])} claims hold on seeds 0 to 1.")
+    assert findings.startswith("The large margin")
