@@ -39,7 +39,9 @@ public struct TrainingMarginMeasurement: Sendable, Equatable {
         let exact = zip(zip(distances, predicted), data.labels).map { pair, label in
             Swift.min(pair.0, maxRadius) * (pair.1 == label ? 1 : -1)
         }
-        return (exact, linearizedDistances(model, on: data))
+        // Eq. 7 at the input, to the nearest boundary of each point's label (signed like `exact`).
+        let linearized = linearizedDistancesToNearestBoundary(of: data.inputs, labels: data.labels, norm: norm) { model($0) }
+        return (exact, linearized)
     }
 
     /// Each training point's fair share in this measurement's norm (Margins' `fairShares`, in
@@ -71,23 +73,5 @@ public struct TrainingMarginMeasurement: Sendable, Equatable {
             Quantity.trainMarginP10Share: Statistics.quantile(exact, 0.1) / fairP10,
         ]
         return values.filter { $0.value.isFinite }
-    }
-
-    /// Eq. 7 at the input: for each point, the smallest over the other classes i of
-    /// (f_y - f_i) / ||grad_x (f_y - f_i)||_q.
-    private func linearizedDistances(_ model: Sequential<Float>, on data: LabeledBatch<Float>) -> [Double] {
-        let x = data.inputs.requiringGradient()
-        let scores = model(x)
-        let count = data.labels.count
-        var smallest = [Double](repeating: .infinity, count: count)
-        for other in 0..<scores.shape[1] {
-            let toward = linearizedDistance(
-                scores: scores, labels: data.labels, otherClass: Array(repeating: other, count: count), at: x, norm: norm,
-                graph: .discarded)
-            for (point, value) in toward.scalars.enumerated() where data.labels[point] != other {
-                smallest[point] = Swift.min(smallest[point], -Double(value))
-            }
-        }
-        return smallest
     }
 }

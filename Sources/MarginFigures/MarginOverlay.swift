@@ -56,24 +56,10 @@ public enum MarginOverlay: Sendable, Equatable {
             }
             return radii
         case .linearized:
-            let x = points.requiringGradient()
-            let scores = withLearningPhase(.inference) { classifier(x) }
-            guard scores.requiresGradient else {
-                fatalError("the linearised margin overlay needs logits differentiable with respect to the input: do not wrap the classifier in withoutGradientRecording")
-            }
-            let predicted = scores.argmax(alongAxis: 1)
-            var nearest = [Double](repeating: .infinity, count: count)
-            for other in 0..<scores.shape[1] {
-                let signed = linearizedDistance(
-                    scores: scores, labels: predicted, otherClass: [Int](repeating: other, count: count), at: x, norm: .l2,
-                    graph: .discarded
-                ).scalars
-                // Negative on the predicted class's side: the distance is its magnitude.
-                for point in 0..<count where predicted[point] != other {
-                    nearest[point] = min(nearest[point], Swift.abs(Double(signed[point])))
-                }
-            }
-            return nearest
+            // From the predicted class, so every distance is at least 0 (abs only turns a -0 into 0).
+            return linearizedDistancesToNearestBoundary(of: points, norm: .l2) { x in
+                withLearningPhase(.inference) { classifier(x) }
+            }.map(Swift.abs)
         }
     }
 
