@@ -4,14 +4,14 @@ in headless Chromium, redrawing a decision-boundary figure of a toy network.
 
 The check (default), in order:
 
-1. writes a small notebook (`notebook_cells`): a tiny MLP trained on two moons for a few
-   hundred steps, an `interact` slider over how many of the closest training margins the
-   figure draws, and an `interact` whose closure traps (fatalError) at one slider value;
+1. writes a notebook of the tour's own cells (`tour_cells`: its parameters with quick=true,
+   its setup and its explorer, the cell tagged "explorer") and an `interact` whose closure
+   redraws the explorer but traps (fatalError) at one slider value;
 2. starts JupyterLab and Chromium as Tests/browser/browser_check.py does (its helpers), runs
    Run > Run All Cells and waits for both sliders and both figures, failing on an error output
    or a widget error ("Error displaying widget", "model not found");
-3. focuses the first slider's handle and presses ArrowRight: the slider's readout and the
-   figure's <img> src must change, and the new image load;
+3. focuses the explorer's first slider (gamma) and presses ArrowRight: the slider's readout
+   and the figure's <img> src must change (the toy network retrained), and the new image load;
 4. saves, reloads the page (driver.refresh()): the controls must come back (the
    jupyter.widget.control comm's request_states, answered with update_states) with the
    figure, and ArrowRight must again redraw it;
@@ -23,7 +23,9 @@ With `--bench` (against the release build) it measures instead: for 20 slider mo
 time from the key press (the page's keydown) until the figure's <img> has a new src and has
 loaded, (a) when only the drawing changes (the number of closest margins drawn) and (b) when
 the closure retrains the toy network (a new seed, `--bench-steps` steps of the paper's
-2-32-32-32-32-2 MLP). Prints the median and the worst of each; asserts nothing.
+2-32-32-32-32-2 MLP), and (c) on the tour's explorer at its default parameters (a gamma move
+retrains the hinge model: 1,000 full-batch steps on 60 points, then the exact margins and two
+figures). Prints the median and the worst of each; asserts nothing.
 
     .venv/bin/python Tests/browser/widgets_check.py --executable .build/debug/swift-margin
     .venv/bin/python Tests/browser/widgets_check.py --executable .build/release/swift-margin --bench
@@ -89,12 +91,34 @@ DRAW_CELL = """interact(IntRange("closest", 1...30, default: 5)) { closest in
 }
 """
 
-# A callback that traps at one value: its error must show; the next move must redraw.
-TRAP_CELL = f"""interact(IntRange("trap", 0...5, default: 0)) {{ n in
+# A callback that traps at one value, drawing the tour's explorer otherwise.
+TOUR_TRAP_CELL = f"""interact(IntRange("trap", 0...5, default: 0)) {{ n in
     if n == 2 {{ fatalError("{TRAP_MESSAGE}") }}
-    return boundary(model, closest: n + 1, title: "n = \\(n)")
+    return explorer.view(MarginExplorer.Settings(gamma: 0.1 * Double(n + 1)))
 }}
 """
+
+
+def tour_cells(quick: bool = True) -> list[str]:
+    """The tour's parameters cell (with quick=true unless `quick` is false), its setup cell (the one that makes
+    `seedList`) and its explorer cell (tagged "explorer"), as the tour has them."""
+    tour = json.loads((bc.REPO_ROOT / "notebooks" / "01-tour.ipynb").read_text())
+    code = [cell for cell in tour["cells"] if cell["cell_type"] == "code"]
+    sources = {"parameters": None, "setup": None, "explorer": None}
+    for cell in code:
+        source = "".join(cell["source"])
+        tags = cell["metadata"].get("tags", [])
+        if "parameters" in tags:
+            sources["parameters"] = source.replace("let quick = false", f"let quick = {'true' if quick else 'false'}")
+        elif "let seedList" in source:
+            sources["setup"] = source
+        elif "explorer" in tags:
+            sources["explorer"] = source
+    missing = [name for name, source in sources.items() if source is None]
+    if missing or f"let quick = {'true' if quick else 'false'}" not in sources["parameters"]:
+        raise CheckFailed(f"the tour has no {', '.join(missing) or 'quick parameter'} cell to check")
+    return [sources["parameters"], sources["setup"], sources["explorer"]]
+
 
 # The network retrains on every move: a new seed.
 RETRAIN_CELL = """interact(IntRange("seed", 1...100, default: 1)) { seed in
@@ -148,13 +172,12 @@ return {
 """
 
 # Before a move: focuses the slider handle of cell `index` and watches the cell for an <img>
-# whose src differs from the current one; window.__move.start is the keydown's time,
+# whose src is none of the cell's current ones (a view may hold several figures); window.__move.start is the keydown's time,
 # window.__move.end the time that image had loaded.
 ARM_MOVE_SCRIPT = """
 const [index] = arguments;
 const cell = document.querySelectorAll('.jp-NotebookPanel .jp-Notebook .jp-Cell')[index];
-const current = cell.querySelector('.jp-OutputArea-output img');
-const oldSrc = current ? current.src : null;
+const oldSources = new Set(Array.from(cell.querySelectorAll('.jp-OutputArea-output img')).map(image => image.src));
 const move = {start: null, end: null};
 window.__move = move;
 document.addEventListener('keydown', () => { if (move.start === null) { move.start = performance.now(); } },
@@ -163,7 +186,7 @@ const done = () => { if (move.end === null) { move.end = performance.now(); obse
 const look = () => {
   cell.querySelectorAll('.jp-OutputArea-output img').forEach(image => {
     // The same <img> may get a new src on a later move: watched per move and per src.
-    if (image.src === oldSrc || (image.__watchedBy === move && image.__watchedSrc === image.src)) { return; }
+    if (oldSources.has(image.src) || (image.__watchedBy === move && image.__watchedSrc === image.src)) { return; }
     image.__watchedBy = move;
     image.__watchedSrc = image.src;
     if (image.complete && image.naturalWidth > 0) { done(); } else { image.addEventListener('load', done, {once: true}); }
@@ -284,8 +307,8 @@ def open_notebook(driver, server, path: Path, cell_count: int, timer: WidgetsTim
 
 
 def run_widgets_check(driver, server, notebook: Path, arguments, timer: WidgetsTimer) -> None:
-    draw, trap = 1, 2
-    open_notebook(driver, server, notebook, 3, timer)
+    draw, trap = 2, 3  # the tour's explorer, the trapping interact
+    open_notebook(driver, server, notebook, 4, timer)
     timer.say("the notebook is open and its kernel idle; Run > Run All Cells")
     bc.click_run_all_cells(driver)
     before = wait_for_controls(driver, [draw, trap], arguments.timeout, timer, "both sliders and both figures")
@@ -296,12 +319,12 @@ def run_widgets_check(driver, server, notebook: Path, arguments, timer: WidgetsT
         wait_for("the slider's readout to change", 30,
                  lambda: state(driver)["cells"][draw]["readout"] != before["cells"][draw]["readout"])
     readout = state(driver)["cells"][draw]["readout"]
-    timer.say(f"ArrowRight: readout {before['cells'][draw]['readout']} -> {readout}, the figure redrawn in {seconds:.2f} s")
+    timer.say(f"the explorer's gamma: readout {before['cells'][draw]['readout']} -> {readout}, retrained and redrawn in {seconds:.2f} s")
     wait_until_idle(driver)
 
     save_notebook(driver)
     driver.refresh()
-    open_notebook(driver, server, notebook, 3, timer)
+    open_notebook(driver, server, notebook, 4, timer)
     reloaded = wait_for_controls(driver, [draw, trap], 120, timer, "the controls and figures after the reload")
     if reloaded["cells"][draw]["readout"] != readout:
         raise CheckFailed(f"after the reload the slider reads {reloaded['cells'][draw]['readout']!r}, not {readout!r}")
@@ -343,12 +366,12 @@ def run_widgets_check(driver, server, notebook: Path, arguments, timer: WidgetsT
 
 
 def run_benchmark(driver, server, notebook: Path, arguments, timer: WidgetsTimer) -> dict[str, list[float]]:
-    draw, retrain = 1, 2
-    open_notebook(driver, server, notebook, 3, timer)
+    draw, retrain, explorer = 1, 2, 5
+    open_notebook(driver, server, notebook, 6, timer)
     bc.click_run_all_cells(driver)
-    wait_for_controls(driver, [draw, retrain], arguments.timeout, timer, "both sliders and both figures")
+    wait_for_controls(driver, [draw, retrain, explorer], arguments.timeout, timer, "the sliders and their figures")
     results = {}
-    for name, index in (("drawing only", draw), ("retraining", retrain)):
+    for name, index in (("drawing only", draw), ("retraining", retrain), ("the tour's explorer (gamma)", explorer)):
         move_slider(driver, index)  # a warm-up move, not counted
         wait_until_idle(driver)
         times = []
@@ -383,9 +406,10 @@ def run(arguments: argparse.Namespace, timer: WidgetsTimer) -> None:
         root.mkdir()
         notebook = root / NOTEBOOK_NAME
         if arguments.bench:
-            cells = [setup_cell(arguments.bench_steps, [2, 32, 32, 32, 32, 2], arguments.resolution), DRAW_CELL, RETRAIN_CELL]
+            cells = ([setup_cell(arguments.bench_steps, [2, 32, 32, 32, 32, 2], arguments.resolution), DRAW_CELL, RETRAIN_CELL]
+                     + tour_cells(quick=False))
         else:
-            cells = [setup_cell(arguments.steps, [2, 16, 16, 2], arguments.resolution), DRAW_CELL, TRAP_CELL]
+            cells = tour_cells() + [TOUR_TRAP_CELL]
         write_notebook(notebook, cells)
         timer.say(f"kernel {executable}; {'benchmark' if arguments.bench else 'check'} notebook {notebook}")
         server = bc.JupyterLabServer(root, environment, workspace / "jupyterlab.log")
@@ -433,7 +457,6 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
                         help="the swift-margin executable (default: $SWIFT_MARGIN_EXECUTABLE, else .build/release/swift-margin)")
     parser.add_argument("--bench", action="store_true", help="measure slider moves instead of checking (release build)")
     parser.add_argument("--moves", type=int, default=20, help="moves measured per case with --bench (default: 20)")
-    parser.add_argument("--steps", type=int, default=300, help="training steps of the check's 2-16-16-2 MLP (default: 300)")
     parser.add_argument("--bench-steps", type=int, default=1000,
                         help="training steps of the 2-32-32-32-32-2 MLP per retraining move with --bench (default: 1000)")
     parser.add_argument("--resolution", type=int, default=100, help="the figure's grid (default: 100)")
