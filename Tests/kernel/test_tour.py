@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import subprocess
+import sys
+from pathlib import Path
 
 import kernel_helpers as kh
 
@@ -73,6 +76,21 @@ def test_tour_is_reproducible_and_shows_its_results(tmp_path):
     # The claims compare the large margin with tuned cross-entropy on the smallest margins first.
     assert results["claims"][0]["claim"].startswith("The large margin raises the smallest training margin over tuned cross-entropy")
     assert all(isinstance(claim["holds"], bool) for claim in results["claims"])
+    # nbconvert's HTML shows the figures, and the controls from the saved widget state: the
+    # state (the explorer's Output widget holding its first view) and a view per widget output
+    # (drawn by the widgets' HTML manager where the page can load it).
+    subprocess.run([str(Path(sys.executable).parent / "jupyter"), "nbconvert", "--to", "html", "01-tour.ipynb",
+                    "--output", "tour.html"], cwd=first, check=True, capture_output=True, timeout=300)
+    html = (first / "tour.html").read_text()
+    assert len(re.findall(r'<img [^>]*src="data:image/(?:png|svg\+xml);base64,', html)) == 4  # the distribution as SVG
+    assert html.count('<script type="application/vnd.jupyter.widget-state+json">') == 1
+    assert html.count('<script type="application/vnd.jupyter.widget-view+json">') == len(views)
+    saved_state = json.loads(html.split('<script type="application/vnd.jupyter.widget-state+json">')[1].split("</script>")[0])
+    assert saved_state["state"] == state
+    assert any(model["model_name"] == "OutputModel" and model["state"]["outputs"]
+               and "data:image/png;base64," in model["state"]["outputs"][0]["data"]["text/html"]
+               for model in state.values())
+
     # The findings: the sentences the claims' verdicts chose, and the tally.
     findings = code_cells[-1]["outputs"][-1]["data"]["text/plain"]
     held = sum(claim["holds"] for claim in results["claims"])
