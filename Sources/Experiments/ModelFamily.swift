@@ -1,0 +1,78 @@
+import Margins
+import Models
+import Tensors
+
+/// The models of one loss comparison: one network and one way of training (optimiser, steps,
+/// batch size, early stopping), and the paper's losses on top: tuned cross-entropy and hinge
+/// (weight decay chosen on validation), untuned cross-entropy, and large margins.
+///
+///     let family = ModelFamily(network: mlp, steps: 1_200, earlyStoppingEvery: 60, patience: 5)
+///     let models = [family.crossEntropy(weightDecays: [0, 1e-4, 1e-3]),
+///                   family.hinge(crossEntropyWeight: 0.1, weightDecays: [0, 1e-4, 1e-3]),
+///                   family.untunedCrossEntropy(),
+///                   family.largeMargin("large margin l2", norm: .l2, gammas: [1, 3], layers: [-1, 0, 1])]
+public struct ModelFamily {
+    /// Builds every model's network (same-shaped models start from the same weights at a seed).
+    public var network: (inout SeededGenerator) -> Sequential<Float>
+    public var optimizer: OptimizerSettings
+    /// Training steps (at most, with early stopping).
+    public var steps: Int
+    public var batchSize: Int
+    /// Early stopping's measurement interval and patience (see `ModelConfiguration`); the
+    /// untuned model ignores both.
+    public var earlyStoppingEvery: Int?
+    public var patience: Int?
+
+    /// A family; the optimiser and batch size default to `ModelConfiguration`'s.
+    public init(
+        network: @escaping (inout SeededGenerator) -> Sequential<Float>, optimizer: OptimizerSettings = .rmsProp(learningRate: 0.01),
+        steps: Int, batchSize: Int = 128, earlyStoppingEvery: Int? = nil, patience: Int? = nil
+    ) {
+        self.network = network
+        self.optimizer = optimizer
+        self.steps = steps
+        self.batchSize = batchSize
+        self.earlyStoppingEvery = earlyStoppingEvery
+        self.patience = patience
+    }
+
+    /// How a member trains with `objective` and `weightDecay`, stopped early as the family is.
+    public func configuration(_ objective: Objective, weightDecay: Double = 0) -> ModelConfiguration {
+        ModelConfiguration(objective: objective, optimizer: optimizer, steps: steps, batchSize: batchSize, weightDecay: weightDecay,
+                           earlyStoppingEvery: earlyStoppingEvery, patience: patience)
+    }
+
+    /// "cross-entropy": the tuned baseline, its weight decay chosen from `weightDecays` on the validation set.
+    public func crossEntropy(weightDecays: [Double]) -> ModelSpec {
+        ModelSpec("cross-entropy", network: network, grid: HyperparameterGrid(["weightDecay": weightDecays])) { point in
+            configuration(.crossEntropy, weightDecay: point["weightDecay"])
+        }
+    }
+
+    /// "hinge": the multi-class hinge loss (margin 1) plus `crossEntropyWeight` times
+    /// cross-entropy, its weight decay chosen from `weightDecays` on the validation set.
+    public func hinge(crossEntropyWeight: Double, weightDecays: [Double]) -> ModelSpec {
+        ModelSpec("hinge", network: network, grid: HyperparameterGrid(["weightDecay": weightDecays])) { point in
+            configuration(.hinge(margin: 1, crossEntropyWeight: crossEntropyWeight), weightDecay: point["weightDecay"])
+        }
+    }
+
+    /// "cross-entropy, untuned": every step, no weight decay, no early stopping.
+    public func untunedCrossEntropy() -> ModelSpec {
+        ModelSpec("cross-entropy, untuned", network: network) { _ in
+            ModelConfiguration(objective: .crossEntropy, optimizer: optimizer, steps: steps, batchSize: batchSize)
+        }
+    }
+
+    /// The large margin (eq. 10, no cross-entropy term) in `norm` at `layers` (-1: the input),
+    /// its gamma chosen from `gammas` on the validation set.
+    public func largeMargin(
+        _ name: String, norm: Norm, gammas: [Double], layers: [Int], aggregation: MarginConfiguration.Aggregation = .sum,
+        gradient: MarginConfiguration.GradientMode = .exact
+    ) -> ModelSpec {
+        ModelSpec(name, network: network, grid: HyperparameterGrid(["gamma": gammas])) { point in
+            configuration(.largeMargin(MarginConfiguration(gamma: point["gamma"], norm: norm, aggregation: aggregation, gradient: gradient),
+                                       layers: layers))
+        }
+    }
+}
