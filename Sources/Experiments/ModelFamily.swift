@@ -24,6 +24,8 @@ public struct ModelFamily {
     public var patience: Int?
 
     /// A family; the optimiser and batch size default to `ModelConfiguration`'s.
+    ///
+    ///     ModelFamily(network: mlp, steps: steps, earlyStoppingEvery: max(1, steps / 20))   // checked twenty times a run
     public init(
         network: @escaping (inout SeededGenerator) -> Sequential<Float>, optimizer: OptimizerSettings = .rmsProp(learningRate: 0.01),
         steps: Int, batchSize: Int = 128, earlyStoppingEvery: Int? = nil, patience: Int? = nil
@@ -42,9 +44,10 @@ public struct ModelFamily {
                            earlyStoppingEvery: earlyStoppingEvery, patience: patience)
     }
 
-    /// "cross-entropy": the tuned baseline, its weight decay chosen from `weightDecays` on the validation set.
-    public func crossEntropy(weightDecays: [Double]) -> ModelSpec {
-        ModelSpec("cross-entropy", network: network, grid: HyperparameterGrid(["weightDecay": weightDecays])) { point in
+    /// "cross-entropy" (or `name`): the tuned baseline, its weight decay chosen from
+    /// `weightDecays` on the validation set.
+    public func crossEntropy(_ name: String = "cross-entropy", weightDecays: [Double] = [0, 1e-4, 1e-3]) -> ModelSpec {
+        ModelSpec(name, network: network, grid: HyperparameterGrid(["weightDecay": weightDecays])) { point in
             configuration(.crossEntropy, weightDecay: point["weightDecay"])
         }
     }
@@ -64,14 +67,16 @@ public struct ModelFamily {
         }
     }
 
-    /// The large margin (eq. 10, no cross-entropy term) in `norm` at `layers` (-1: the input),
-    /// its gamma chosen from `gammas` on the validation set.
+    /// The large margin (eq. 10) in `norm` at `layers` (-1: the input), its gamma (one for every
+    /// layer) chosen from `gammas` on the validation set, plus cross-entropy of weight
+    /// `crossEntropyWeight` (0 by default: the pure eq. 10).
     public func largeMargin(
         _ name: String, norm: Norm, gammas: [Double], layers: [Int], aggregation: MarginConfiguration.Aggregation = .sum,
-        gradient: MarginConfiguration.GradientMode = .exact
+        gradient: MarginConfiguration.GradientMode = .exact, crossEntropyWeight: Double = 0
     ) -> ModelSpec {
         ModelSpec(name, network: network, grid: HyperparameterGrid(["gamma": gammas])) { point in
-            configuration(.largeMargin(MarginConfiguration(gamma: point["gamma"], norm: norm, aggregation: aggregation, gradient: gradient),
+            configuration(.largeMargin(MarginConfiguration(gamma: point["gamma"], norm: norm, aggregation: aggregation, gradient: gradient,
+                                                           crossEntropyWeight: crossEntropyWeight),
                                        layers: layers))
         }
     }

@@ -51,6 +51,17 @@ struct ModelFamilyTests {
         #expect(chosen.layers == [-1, 0])
     }
 
+    @Test("defaults: cross-entropy named as asked with the weight decays 0, 1e-4 and 1e-3; a margin with cross-entropy added")
+    func defaultsAndCrossEntropyWeight() throws {
+        let named = family.crossEntropy("linear")
+        #expect(named.name == "linear" && named.grid == HyperparameterGrid(["weightDecay": [0, 1e-4, 1e-3]]))
+        let spec = family.largeMargin("m", norm: .lInfinity, gammas: [0.1], layers: [-1], aggregation: .max, gradient: .firstOrder,
+                                      crossEntropyWeight: 0.5)
+        let chosen = try #require(margin(spec.configuration(spec.grid.points[0]).objective))
+        #expect(chosen.configuration == MarginConfiguration(gamma: 0.1, norm: .lInfinity, aggregation: .max, gradient: .firstOrder,
+                                                            crossEntropyWeight: 0.5))
+    }
+
     @Test("the image margins: each norm at the input and at all layers, one gamma or gamma and three times it")
     func inputAndAllLayerMargins() throws {
         let norms = [MarginNormScale("l1", .l1, gamma: 6), MarginNormScale("l-inf", .lInfinity, gamma: 0.1)]
