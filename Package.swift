@@ -5,7 +5,7 @@
 //   MarginKit -> {Margins, Attacks} -> Models -> Tensors -> {COpenBLASLoader, CScatterRows, CFloatEnvironment}
 //   MarginKit -> Datasets -> {Tensors, CZlib} (CZlib: zlib's inflate, for the gzipped IDX files)
 //   MarginKit -> Plotting -> {Tensors, NotebookDisplay, ProcessSpawning} (gnuplot figures, rich display of tensors)
-//   MarginKit -> Experiments -> {Margins, Datasets, ProcessSpawning, CProcessControl} (models over seeds, tuned on
+//   MarginKit -> Experiments -> {Margins, Attacks, Datasets, ProcessSpawning, CProcessControl} (models over seeds, tuned on
 //                validation, summaries, paired comparisons, claims, results files)
 //   MarginKit -> MarginFigures -> {Plotting, Margins, Attacks, Datasets, Experiments} (the figures and
 //                tables of what the library computes: decision boundaries, margins, curves, progress)
@@ -104,7 +104,7 @@ let package = Package(
         .target(
             name: "Experiments",
             dependencies: [
-                "Tensors", "Models", "Datasets", "Margins", "NotebookDisplay", "CProcessControl", "ProcessSpawning", "SeedStatistics",
+                "Tensors", "Models", "Datasets", "Margins", "Attacks", "NotebookDisplay", "CProcessControl", "ProcessSpawning", "SeedStatistics",
             ],
             exclude: ["README.md"]),
         // The figures of what the library computes: decision boundaries with margins, training
@@ -182,7 +182,7 @@ let package = Package(
             swiftSettings: syntaxModuleSettings),
         .testTarget(name: "ProcessSpawningTests", dependencies: ["ProcessSpawning"]),
         .testTarget(name: "SeedStatisticsTests", dependencies: ["SeedStatistics"]),
-        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Datasets", "Models", "Margins", "Tensors", "MarginTestSupport"]),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Datasets", "Models", "Margins", "Attacks", "Tensors", "MarginTestSupport"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps"]),
         .testTarget(name: "NotebookDisplayTests", dependencies: ["NotebookDisplay"]),
         .testTarget(name: "WidgetsTests", dependencies: ["Widgets", "NotebookDisplay", "DynamicJSON"]),

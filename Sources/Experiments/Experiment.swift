@@ -136,7 +136,7 @@ public struct Experiment {
 
     /// Whether a larger value of `quantity` is better.
     func higherIsBetter(_ quantity: String) -> Bool {
-        measurements.first { $0.names.contains(quantity) }?.higherIsBetter ?? true
+        measurements.lazy.compactMap { $0.isHigherBetter(quantity) }.first ?? true
     }
 }
 

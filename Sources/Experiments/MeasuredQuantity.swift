@@ -14,12 +14,15 @@ import Models
 ///     MeasuredQuantity(["fgsm_0.05", "fgsm_0.1"]) { model, data in
 ///         [0.05, 0.1].map { robustAccuracy(of: model, on: data.test, epsilon: $0) }
 ///     }
+///
+/// Values of one computation may differ in direction: an accuracy and the gap between two
+/// accuracies, say (`init(_:higherIsBetter:measure:)` with one direction per name).
 public struct MeasuredQuantity {
     /// The names of the values it gives, in order (one name for a single value).
     public var names: [String]
-    /// Whether a larger value is better, for every value it gives (wins and losses in
-    /// comparisons count this way).
-    public var higherIsBetter: Bool
+    /// Whether a larger value is better, one per name (wins and losses in comparisons
+    /// count this way).
+    public var higherIsBetter: [Bool]
     /// Computes the values, one per name, from the trained model and the seed's data.
     public var measure: (Sequential<Float>, SplitData) -> [Double]
 
@@ -30,11 +33,27 @@ public struct MeasuredQuantity {
 
     /// A measurement of several values, named `names` in the order `measure` returns them.
     public init(_ names: [String], higherIsBetter: Bool = true, measure: @escaping (Sequential<Float>, SplitData) -> [Double]) {
+        self.init(names, higherIsBetter: Array(repeating: higherIsBetter, count: names.count), measure: measure)
+    }
+
+    /// A measurement of several values with a direction each: `higherIsBetter[i]` says
+    /// whether a larger value of `names[i]` is better.
+    ///
+    ///     MeasuredQuantity(["robust_0.1", "gap_0.1"], higherIsBetter: [true, false]) { model, data in ... }
+    public init(_ names: [String], higherIsBetter: [Bool], measure: @escaping (Sequential<Float>, SplitData) -> [Double]) {
         guard !names.isEmpty, !names.contains(where: \.isEmpty) else { fatalError("a measurement needs a name for each value it gives") }
         guard Set(names).count == names.count else { fatalError("a measurement names two of its values alike: \(names)") }
+        guard higherIsBetter.count == names.count else {
+            fatalError("a measurement needs one direction per value: \(names.count) names, \(higherIsBetter.count) directions")
+        }
         self.names = names
         self.higherIsBetter = higherIsBetter
         self.measure = measure
+    }
+
+    /// Whether a larger value of `name`, one of `names`, is better (nil for another name).
+    func isHigherBetter(_ name: String) -> Bool? {
+        names.firstIndex(of: name).map { higherIsBetter[$0] }
     }
 
     /// The named values measured on `model`; a wrong count of values is a clear error.
