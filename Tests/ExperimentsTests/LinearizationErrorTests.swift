@@ -69,7 +69,7 @@ struct LinearizationErrorTests {
         let statistics: [LinearizationErrorStatistic] = [.largestError, .relativeErrorMedian, .overestimatedShare(tolerance: 1e-3)]
         let quantity = MeasuredQuantity.linearizationErrors(statistics, norm: .l2, normName: "l2", maxRadius: 3, directions: 720)
         #expect(quantity.names == ["largest_error_l2", "relative_error_median_l2", "overestimated_share_l2"])
-        #expect(!quantity.higherIsBetter)
+        #expect(quantity.higherIsBetter == [false, false, false])
         let points = try Dataset(inputs: planePoints, labels: [0, 1, 1, 0, 1], classCount: 2)
         let values = quantity.measure(planeClassifier(), SplitData(train: points, validation: points, test: points))
         let direct = LinearizedAndExactDistances(model: planeClassifier(), points: planePoints, norm: .l2, maxRadius: 3, directions: 720)

@@ -70,7 +70,7 @@ struct TrainingDataTransformTests {
         }
         let clean = source([0, 0, 1, 1])
         let measurement = MeasuredQuantity.flippedFit(clean: clean)
-        #expect(measurement.names == ["flipped_fit"] && !measurement.higherIsBetter)
+        #expect(measurement.names == ["flipped_fit"] && measurement.higherIsBetter == [false])
         // Point 1 flipped to 1, which the model predicts: 1 of 1.
         #expect(measurement.measure(model, try source([0, 1, 1, 1]).data(seed: 3)) == [1])
         // Points 1 and 2 flipped (to 1 and 0); the model predicts 1 at both: 1 of 2.
