@@ -35,13 +35,15 @@ demo: deps build-release
 
 test: deps apt-browser
 	swift build --build-tests
-	swift test --skip-build --skip ExperimentsTests --skip WidgetsTests $(SWIFT_TEST_FLAGS)
+	swift test --skip-build --skip ExperimentsTests --skip WidgetsTests --skip PlottingTests $(SWIFT_TEST_FLAGS)
 	# Widgets install the process-wide comm sink and display destination: in a process of their own.
 	swift test --skip-build --filter WidgetsTests $(SWIFT_TEST_FLAGS)
 	# Experiments fork runs: in a process of their own, one test at a time, since a fork while
 	# another test thread holds a lock (OpenBLAS's threads, the Swift runtime's metadata
 	# caches) can leave the child waiting for it forever.
 	swift test --skip-build --no-parallel --filter ExperimentsTests $(SWIFT_TEST_FLAGS)
+	# Figures of experiments' results run experiments (forks) too: the same, for the same reason.
+	swift test --skip-build --no-parallel --filter PlottingTests $(SWIFT_TEST_FLAGS)
 	SWIFT_MARGIN_EXECUTABLE=$(CURDIR)/.build/debug/swift-margin $(VENV)/bin/python -m pytest Tests/kernel -q --durations=15 $(PYTEST_FLAGS)
 	$(VENV)/bin/python Tests/browser/browser_check.py --executable .build/debug/swift-margin --quick $(BROWSER_CHECK_FLAGS)
 	$(VENV)/bin/python Tests/browser/widgets_check.py --executable .build/debug/swift-margin

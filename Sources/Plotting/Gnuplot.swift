@@ -42,7 +42,10 @@ public struct Gnuplot: Sendable, Equatable {
     ///   fails (a non-zero exit status), no output at all, or the timeout.
     public func run(script: String) throws(GnuplotError) -> Data {
         let executable = try resolvedExecutable()
-        let process = PipedProcess(executable: executable, arguments: [])
+        // The script goes through the pipe but is read as a file: gnuplot reads its standard
+        // input line by line for an interactive session, which took 2.5 times longer for a
+        // decision-boundary figure's 320 KB script (0.25 s against 0.10 s).
+        let process = PipedProcess(executable: executable, arguments: ["/dev/stdin"])
         let outcome: PipedProcess.Outcome
         do {
             outcome = try process.run(input: Data(script.utf8), deadline: timeout)
