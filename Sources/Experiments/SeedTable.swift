@@ -1,8 +1,7 @@
-import Foundation
 import NotebookDisplay
 
 /// Numbers of an experiment seed by seed: one row per seed at which every model the columns
-/// name finished, a column per quantity of a model (three decimals) or per comparison of two
+/// name finished, a column per quantity of a model (three decimals, as every results table) or per comparison of two
 /// models. Shown as HTML in a notebook and as aligned text elsewhere.
 ///
 ///     results.seedTable("Smallest training margins", [
@@ -10,7 +9,7 @@ import NotebookDisplay
 ///         .value(Quantity.trainMarginMin, of: "large-margin", label: "LM min"),
 ///         .larger(Quantity.trainMarginMin, "cross-entropy", or: "large-margin", label: "larger min"),
 ///     ])
-public struct SeedTable: CustomStringConvertible, RichDisplayable {
+public struct SeedTable: TableDisplay {
     /// What a column shows at each seed.
     public enum Column {
         /// `quantity` of `model`, with three decimals.
@@ -42,7 +41,7 @@ public struct SeedTable: CustomStringConvertible, RichDisplayable {
         func cell(_ column: Column, _ seed: UInt64) -> String {
             switch column {
             case .value(let quantity, let model, _):
-                return String(format: "%.3f", value(quantity, model, seed)!)
+                return ResultText.fixed(value(quantity, model, seed)!, 3)
             case .larger(let quantity, let first, let second, _):
                 let (a, b) = (value(quantity, first, seed)!, value(quantity, second, seed)!)
                 return a == b ? "tie" : (a > b ? first : second)
@@ -54,11 +53,6 @@ public struct SeedTable: CustomStringConvertible, RichDisplayable {
             caption: caption, header: ([HTMLTable.Cell.header("seed")] + columns.map { .header($0.label) }),
             rows: finished.map { seed in [.header("\(seed)")] + columns.map { .data(cell($0, seed)) } })
     }
-
-    /// The caption, then the aligned rows.
-    public var description: String { ([table.caption ?? ""] + table.textLines).joined(separator: "\n") }
-
-    public var displayBundle: DisplayBundle { DisplayBundle(plainText: description, ["text/html": table.html]) }
 }
 
 extension ExperimentResults {
