@@ -193,3 +193,20 @@ def test_convolution_split_across_cores_in_a_cell(kc):
                     "}\n"
                     "print(worst < 1e-4, y.shape, BLAS.configuration.threadCount == ProcessInfo.processInfo.activeProcessorCount)")
     assert ex.stdout == "true [32, 16, 16, 16] true\n", ex.describe()
+
+
+def test_training_on_thousands_of_images_in_a_cell(kc):
+    """Steps large enough for the optimizer's updates and the tensor cache to be shared by
+    the threads a split starts, in the forked cell runner (after the session has used locks
+    on the thread that forks): once, such a cell trapped with "Call to unlock Mutex on a
+    thread which hasn't acquired the lock"."""
+    run_ok(kc, "var g = SeededGenerator(seed: 1)\n"
+               "let net = try ImageNetworkChoice.named(\"mlp\", hiddenUnits: 128).network(classCount: 10)(&g)\n"
+               "let x = Tensor<Float>(randomUniform: [5000, 784], using: &g)\n"
+               "let labels = (0..<5000).map { $0 % 10 }")
+    ex = run_ok(kc, "var trained = net\n"
+                    "var optimizer = RMSProp<Float>(learningRate: 0.001)\n"
+                    "let history = train(&trained, optimizer: &optimizer, inputs: x, labels: labels,\n"
+                    "                    options: TrainingOptions(steps: 20, batchSize: 128, seed: 1, reportEvery: 0))\n"
+                    "print(history.steps, accuracy(of: trained, on: LabeledBatch(inputs: x, labels: labels)) >= 0)")
+    assert ex.stdout == "20 true\n", ex.describe()

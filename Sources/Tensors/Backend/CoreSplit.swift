@@ -34,7 +34,7 @@ public enum CoreSplit {
     }
 
     /// Splits under way (BLAS is single-threaded while this is above zero).
-    private static let activeSplits = Mutex(0)
+    private static let activeSplits = ForkSafeLock(0)
 
     /// The most parts a split makes: the threads BLAS was configured with.
     static var maximumParts: Int { configuredThreads }

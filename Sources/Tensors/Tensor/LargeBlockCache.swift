@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Freed tensor blocks of at least `minimumByteCount` bytes, kept (up to `capacityByteCount`, 2 GiB,
 /// in all) for the next allocation of the same size.
 ///
@@ -23,7 +21,7 @@ final class LargeBlockCache: Sendable {
         var free: [Int: [UnsafeMutableRawPointer]] = [:]
         var cachedByteCount = 0
     }
-    private let state = Mutex(State())
+    private let state = ForkSafeLock(State())
 
     /// A block of `byteCount` bytes: a cached one of that size if there is one, else a new one.
     func allocate(byteCount: Int) -> UnsafeMutableRawPointer {
