@@ -88,10 +88,14 @@ def markdown_words(notebook: dict) -> int:
     return sum(len("".join(cell["source"]).split()) for cell in notebook["cells"] if cell["cell_type"] == "markdown")
 
 
+PRIMARY_KEYS = {"claim", "test", "level", "effect", "lower", "upper", "seeds", "p", "holm_p", "alpha", "holds"}
+
+
 def check_results(results: dict, name: str) -> list[str]:
-    """Problems with a results file's shape (empty when it follows notebooks/README.md)."""
+    """Problems with a results file's shape (empty when it follows notebooks/README.md).
+    With primary claims ("primary"), the other claims may be none."""
     problems = []
-    if set(results) != {"notebook", "parameters", "models", "claims"}:
+    if set(results) - {"primary"} != {"notebook", "parameters", "models", "claims"}:
         problems.append(f"top-level keys {sorted(results)}")
     if results.get("notebook") != name:
         problems.append(f"notebook {results.get('notebook')!r}, expected {name!r}")
@@ -112,12 +116,23 @@ def check_results(results: dict, name: str) -> list[str]:
         if "test_accuracy" not in lists:
             problems.append(f"{model}: no test_accuracy")
     claims = results.get("claims")
-    if not isinstance(claims, list) or not claims:
+    if not isinstance(claims, list) or (not claims and "primary" not in results):
         problems.append("no claims")
         claims = []
     for claim in claims:
         if set(claim) != {"claim", "holds", "detail"} or not isinstance(claim.get("holds"), bool):
             problems.append(f"claim {claim!r} is not {{claim, holds, detail}}")
+    if "primary" in results:
+        primary = results["primary"]
+        if not isinstance(primary, list) or not primary:
+            problems.append("primary is empty or not a list")
+            primary = []
+        for record in primary:
+            if not isinstance(record, dict) or set(record) != PRIMARY_KEYS:
+                problems.append(f"primary claim {record!r} is not {{{', '.join(sorted(PRIMARY_KEYS))}}}")
+            elif not isinstance(record["holds"], bool) or not isinstance(record["seeds"], int) \
+                    or not (record["level"] is None or isinstance(record["level"], str)):
+                problems.append(f"primary claim {record['claim']!r}: holds, seeds or level of the wrong type")
     return problems
 
 
@@ -152,8 +167,40 @@ def interval(values: list) -> str:
     return f"{mean:.4f} ± {t * sd / n ** 0.5:.4f}"
 
 
+def fixed(value, digits: int = 4, signed: bool = False) -> str:
+    """A number as the library writes it ("0.0140", "+0.0140"); "nan" for null."""
+    if not isinstance(value, (int, float)):
+        return "nan"
+    text = f"{value:+.{digits}f}" if signed else f"{value:.{digits}f}"
+    return text.replace("-0.0000", "0.0000").replace("+0.0000", "0.0000") if float(text) == 0 else text
+
+
+def p_value(value) -> str:
+    """A p-value as the library writes it: "0.003", "<0.001", "1.000"; "nan" for null."""
+    if not isinstance(value, (int, float)):
+        return "nan"
+    return "<0.001" if value < 0.001 else f"{value:.3f}"
+
+
+def primary_markdown(primary: list[dict]) -> list[str]:
+    """The primary claims' table: claim | effect [95% CI] | seeds | p | Holm p | verdict."""
+    alphas = sorted({record["alpha"] for record in primary if isinstance(record["alpha"], (int, float))})
+    alpha = ", ".join(f"{a:g}" for a in alphas) or "?"
+    lines = [f"Primary claims (Holm-corrected across {len(primary)}, alpha {alpha}):", "",
+             "| claim | test | effect [95% CI] | seeds | p | Holm p | verdict |", "|---|---|---:|---:|---:|---:|---|"]
+    for record in primary:
+        claim = record["claim"] if record["level"] is None else f"{record['level']}: {record['claim']}"
+        paired = not record["test"].startswith("mean ")  # a one-sample test's effect is the mean itself
+        effect = f"{fixed(record['effect'], signed=paired)} [{fixed(record['lower'])}, {fixed(record['upper'])}]"
+        verdict = "holds" if record["holds"] else "**does not hold**"
+        lines.append(f"| {claim} | {record['test']} | {effect} | {record['seeds']} | {p_value(record['p'])} | "
+                     f"{p_value(record['holm_p'])} | {verdict} |")
+    return lines + [""]
+
+
 def results_markdown(runs: list[tuple[str, dict, float]], commit: str) -> str:
-    """RESULTS.md: per notebook its parameters, each model's quantities and its claims."""
+    """RESULTS.md: per notebook its parameters, its primary claims (when it has them), each
+    model's quantities and its other claims."""
     lines = [
         "# Results of the notebooks",
         "",
@@ -164,11 +211,19 @@ def results_markdown(runs: list[tuple[str, dict, float]], commit: str) -> str:
     ]
     held = sum(claim["holds"] for _, results, _ in runs for claim in results["claims"])
     total = sum(len(results["claims"]) for _, results, _ in runs)
-    lines += [f"{held} of {total} claims hold.", ""]
+    primary_held = sum(record["holds"] for _, results, _ in runs for record in results.get("primary", []))
+    primary_total = sum(len(results.get("primary", [])) for _, results, _ in runs)
+    if primary_total:
+        lines += [f"{primary_held} of {primary_total} primary claims hold (each notebook's Holm-corrected together); "
+                  f"{held} of {total} other claims hold (exploratory, not corrected).", ""]
+    else:
+        lines += [f"{held} of {total} claims hold.", ""]
     for name, results, seconds in runs:
         lines += [f"## {name}", ""]
         parameters = ", ".join(f"{k}={json.dumps(v)}" for k, v in sorted(results["parameters"].items()))
         lines += [f"Parameters: {parameters}. Ran in {seconds:.0f} s.", ""]
+        if results.get("primary"):
+            lines += primary_markdown(results["primary"])
         models = results["models"]
         quantities = [q for q in next(iter(models.values())) if q not in ("seeds", "chosen")]
         lines += ["| model | seeds | " + " | ".join(quantities) + " |", "|---|---|" + "---:|" * len(quantities)]
@@ -176,7 +231,9 @@ def results_markdown(runs: list[tuple[str, dict, float]], commit: str) -> str:
             seeds = lists["seeds"]
             seed_text = f"{seeds[0]}-{seeds[-1]}" if seeds == list(range(seeds[0], seeds[-1] + 1)) else ",".join(map(str, seeds))
             lines.append(f"| {model} | {seed_text} | " + " | ".join(interval(lists.get(q, [])) for q in quantities) + " |")
-        lines += ["", "Claims:", ""]
+        lines.append("")
+        if results["claims"]:
+            lines += ["Other claims (exploratory):" if results.get("primary") else "Claims:", ""]
         for claim in results["claims"]:
             verdict = "holds" if claim["holds"] else "**does not hold**"
             lines.append(f"- {verdict}: {claim['claim']}  ")
@@ -208,7 +265,9 @@ def main() -> int:
             print(f"{notebook.name}: results file: {problem}", file=sys.stderr)
         failed = failed or bool(problems)
         holds = sum(c["holds"] for c in results["claims"])
-        print(f"{notebook.name}: {seconds:.0f} s, {holds} of {len(results['claims'])} claims hold", flush=True)
+        primary = results.get("primary", [])
+        primary_text = f"{sum(r['holds'] for r in primary)} of {len(primary)} primary claims and " if primary else ""
+        print(f"{notebook.name}: {seconds:.0f} s, {primary_text}{holds} of {len(results['claims'])} claims hold", flush=True)
         runs.append((notebook.stem, results, seconds))
     if not arguments.quick and not arguments.notebooks:
         commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()

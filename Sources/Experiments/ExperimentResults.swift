@@ -21,6 +21,9 @@ public final class ExperimentResults {
     public let dataName: String
     /// The claims stated so far, in order.
     public private(set) var claims: [Claim] = []
+    /// The primary claims' verdicts, Holm-corrected together, when `PrimaryClaims.evaluate(on:)`
+    /// was called on these results (the last call's); the results file lists them under "primary".
+    public internal(set) var primaryVerdicts: PrimaryVerdicts?
 
     private let specs: [ModelSpec]
     private let directions: [String: Bool]

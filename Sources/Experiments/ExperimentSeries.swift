@@ -24,6 +24,9 @@ public final class ExperimentSeries {
     public let levels: [Level]
     /// The sentences of the findings stated so far, nil where a verdict chose none (see `finding(for:ifAllHold:ifSomeHold:ifNoneHold:)`).
     var findingSentences: [String?] = []
+    /// The primary claims' verdicts, Holm-corrected together, when `PrimaryClaims.evaluate(on:)`
+    /// was called on this series (the last call's); the results file lists them under "primary".
+    public internal(set) var primaryVerdicts: PrimaryVerdicts?
 
     /// The series of the experiments already run, one per value; labels must be distinct.
     public init(values: [Double], labels: [String], results: [ExperimentResults]) {
@@ -67,10 +70,13 @@ public final class ExperimentSeries {
         results.map { $0.comparison(model, against: baseline, on: quantity).difference.mean }
     }
 
-    /// Writes `NAME.results.json` with every level's models as "MODEL @ LABEL" and every
-    /// level's claims in order (`ExperimentResults.save(_:notebook:parameters:directory:)`).
+    /// Writes `NAME.results.json` with every level's models as "MODEL @ LABEL", every
+    /// level's claims in order (`ExperimentResults.save(_:notebook:parameters:directory:)`),
+    /// and the primary claims' verdicts when they were evaluated.
     @discardableResult
     public func save(notebook: String, parameters: KeyValuePairs<String, Any>, directory: String = ".") throws -> String {
-        try ExperimentResults.save(levels.map { ($0.label, $0.results) }, notebook: notebook, parameters: parameters, directory: directory)
+        let parts = levels.map { (label: $0.label, results: $0.results) }
+        let primary = (primaryVerdicts.map { [(label: "", verdicts: $0)] } ?? []) + ExperimentResults.primaryFamilies(of: parts)
+        return try ExperimentResults.write(parts, primary: primary, notebook: notebook, parameters: parameters, directory: directory)
     }
 }

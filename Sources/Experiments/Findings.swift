@@ -12,12 +12,22 @@ public struct Findings: CustomStringConvertible, RichDisplayable {
     init(claims: [Claim], seeds: [UInt64]) {
         sentences = claims.compactMap(\.finding)
         let held = claims.filter(\.holds).count
-        let range = switch (seeds.first, seeds.last) {
-        case let (first?, last?) where first != last: " on seeds \(first) to \(last)"
-        case let (first?, _): " on seed \(first)"
-        default: ""
+        tally = "\(held) of \(claims.count) claims hold\(Self.seedRange(seeds))."
+    }
+
+    /// Findings of these sentences and tally.
+    init(sentences: [String], tally: String) {
+        self.sentences = sentences
+        self.tally = tally
+    }
+
+    /// " on seeds A to B", " on seed A", or "" for no seeds (`seeds` ascending).
+    static func seedRange(_ seeds: [UInt64]) -> String {
+        switch (seeds.first, seeds.last) {
+        case let (first?, last?) where first != last: return " on seeds \(first) to \(last)"
+        case let (first?, _): return " on seed \(first)"
+        default: return ""
         }
-        tally = "\(held) of \(claims.count) claims hold\(range)."
     }
 
     public var description: String { (sentences + [tally]).joined(separator: "\n") }

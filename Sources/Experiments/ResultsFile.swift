@@ -43,10 +43,14 @@ extension ExperimentResults {
     ///
     ///     {"notebook": NAME, "parameters": {...},
     ///      "models": {MODEL: {"seeds": [...], "chosen": [...], QUANTITY: [...], ...}},
-    ///      "claims": [{"claim": TEXT, "holds": true|false, "detail": TEXT}]}
+    ///      "claims": [{"claim": TEXT, "holds": true|false, "detail": TEXT}],
+    ///      "primary": [{"claim": TEXT, "test": "non-inferiority, margin 0.01", "level": LABEL|null,
+    ///                   "effect": E, "lower": L, "upper": U, "seeds": N, "p": P, "holm_p": P,
+    ///                   "alpha": 0.05, "holds": true|false}]}
     ///
     /// with one entry per finished seed in every list (a value that is not finite is null),
-    /// keys sorted, so the same run writes the same bytes. The file is written atomically.
+    /// keys sorted, so the same run writes the same bytes. "primary" is there only when
+    /// primary claims were evaluated (`PrimaryClaims.evaluate(on:)`). The file is written atomically.
     @discardableResult
     public func save(notebook: String, parameters: KeyValuePairs<String, Any>, directory: String = ".") throws -> String {
         try ExperimentResults.save([("", self)], notebook: notebook, parameters: parameters, directory: directory)
@@ -54,7 +58,9 @@ extension ExperimentResults {
 
     /// Writes the results of several experiments of one notebook (one per noise level, say)
     /// into one `NAME.results.json`: each model appears as "MODEL @ LABEL" (just MODEL for
-    /// an empty label), and the claims of every part are listed in order.
+    /// an empty label), and the claims of every part are listed in order. A part's primary
+    /// verdicts are listed too, their level the part's label; more than one part with primary
+    /// verdicts is refused (a file has one family of primary claims, corrected together).
     ///
     ///     try ExperimentResults.save([("noise 0%", clean), ("noise 40%", noisy)], notebook: "04-noisy-labels", parameters: [...])
     @discardableResult
@@ -62,6 +68,21 @@ extension ExperimentResults {
         _ parts: [(label: String, results: ExperimentResults)], notebook: String, parameters: KeyValuePairs<String, Any>,
         directory: String = "."
     ) throws -> String {
+        try write(parts, primary: primaryFamilies(of: parts), notebook: notebook, parameters: parameters, directory: directory)
+    }
+
+    /// The primary verdicts recorded in `parts`, each with its part's label.
+    static func primaryFamilies(of parts: [(label: String, results: ExperimentResults)]) -> [(label: String, verdicts: PrimaryVerdicts)] {
+        parts.compactMap { part in part.results.primaryVerdicts.map { (label: part.label, verdicts: $0) } }
+    }
+
+    /// Writes the file of `parts` with the `primary` families' verdicts (at most one family;
+    /// a verdict without a level takes its family's label, nil when empty).
+    static func write(
+        _ parts: [(label: String, results: ExperimentResults)], primary: [(label: String, verdicts: PrimaryVerdicts)],
+        notebook: String, parameters: KeyValuePairs<String, Any>, directory: String
+    ) throws -> String {
+        guard primary.count <= 1 else { throw ResultsFileError.severalPrimaryFamilies(primary.count) }
         var models: [String: ModelResults] = [:]
         for (label, results) in parts {
             for model in results.models {
@@ -77,7 +98,10 @@ extension ExperimentResults {
             notebook: notebook,
             parameters: Dictionary(parameters.map { ($0.key, ParameterValue($0.value)) }, uniquingKeysWith: { $1 }),
             models: models,
-            claims: parts.flatMap(\.results.claims).map { ClaimRecord(claim: $0.text, holds: $0.holds, detail: $0.detail) })
+            claims: parts.flatMap(\.results.claims).map { ClaimRecord(claim: $0.text, holds: $0.holds, detail: $0.detail) },
+            primary: primary.first.map { family in
+                family.verdicts.verdicts.map { PrimaryRecord($0, alpha: family.verdicts.alpha, label: family.label) }
+            })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let path = (directory as NSString).appendingPathComponent("\(notebook).results.json")
@@ -90,10 +114,15 @@ extension ExperimentResults {
 public enum ResultsFileError: Error, Equatable, CustomStringConvertible {
     /// Two parts of a combined file name the same model with the same label.
     case repeatedModel(String)
+    /// Primary claims were evaluated on more than one part (or on a series and one of its
+    /// levels): each family was corrected on its own, and a file holds one.
+    case severalPrimaryFamilies(Int)
 
     public var description: String {
         switch self {
         case .repeatedModel(let name): return "the results file would list the model \"\(name)\" twice: give each part its own label"
+        case .severalPrimaryFamilies(let count):
+            return "the results file would list \(count) families of primary claims, each Holm-corrected on its own: declare them all in one PrimaryClaims and evaluate it once"
         }
     }
 }
@@ -104,6 +133,8 @@ private struct ResultsFileContent: Encodable {
     var parameters: [String: ParameterValue]
     var models: [String: ModelResults]
     var claims: [ClaimRecord]
+    /// Absent (not null) when no primary claims were evaluated, so such files keep their bytes.
+    var primary: [PrimaryRecord]?
 }
 
 /// One model's lists: seeds, chosen grid points, and one list per quantity.
@@ -137,4 +168,51 @@ private struct ClaimRecord: Encodable {
     var claim: String
     var holds: Bool
     var detail: String
+}
+
+/// One primary claim's verdict as the results file records it: numbers that are not finite
+/// are null, and so is the level of a single experiment's claim.
+private struct PrimaryRecord: Encodable {
+    var claim: String
+    var test: String
+    var level: String?
+    var effect: Double
+    var lower: Double
+    var upper: Double
+    var seeds: Int
+    var p: Double
+    var holmP: Double
+    var alpha: Double
+    var holds: Bool
+
+    init(_ verdict: PrimaryVerdict, alpha: Double, label: String) {
+        claim = verdict.claim.text
+        test = verdict.claim.test.kind
+        level = verdict.claim.level ?? (label.isEmpty ? nil : label)
+        effect = verdict.evaluation.effect.mean
+        lower = verdict.evaluation.effect.lower
+        upper = verdict.evaluation.effect.upper
+        seeds = verdict.evaluation.seeds.count
+        p = verdict.evaluation.pValue
+        holmP = verdict.holmPValue
+        self.alpha = alpha
+        holds = verdict.holds
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case claim, test, level, effect, lower, upper, seeds, p, alpha, holds
+        case holmP = "holm_p"
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(claim, forKey: .claim)
+        try container.encode(test, forKey: .test)
+        if let level { try container.encode(level, forKey: .level) } else { try container.encodeNil(forKey: .level) }
+        for (value, key) in [(effect, CodingKeys.effect), (lower, .lower), (upper, .upper), (p, .p), (holmP, .holmP), (alpha, .alpha)] {
+            if value.isFinite { try container.encode(value, forKey: key) } else { try container.encodeNil(forKey: key) }
+        }
+        try container.encode(seeds, forKey: .seeds)
+        try container.encode(holds, forKey: .holds)
+    }
 }

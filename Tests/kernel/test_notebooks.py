@@ -108,3 +108,46 @@ def test_results_check_names_problems():
     short["models"]["m"]["test_accuracy"] = [0.5]
     assert reproduce.check_results(short, "x") == ["m: test_accuracy has 1 entries for 2 seeds"]
     assert reproduce.check_results(dict(good, claims=[]), "x") == ["no claims"]
+
+
+PRIMARY_RECORD = {"claim": "a is not worse than b", "test": "non-inferiority, margin 0.01", "level": "noise 80%",
+                  "effect": 0.014, "lower": 0.0016, "upper": 0.0264, "seeds": 5, "p": 0.012, "holm_p": 0.024,
+                  "alpha": 0.05, "holds": True}
+
+
+def test_results_check_accepts_primary_claims():
+    good = {"notebook": "x", "parameters": {}, "models": {"m": {"seeds": [0, 1], "test_accuracy": [0.5, 0.6]}},
+            "claims": [], "primary": [PRIMARY_RECORD, dict(PRIMARY_RECORD, level=None, holds=False, p=None)]}
+    assert reproduce.check_results(good, "x") == []
+    assert reproduce.check_results(dict(good, primary=[]), "x") == ["primary is empty or not a list"]
+    missing = {k: v for k, v in PRIMARY_RECORD.items() if k != "holm_p"}
+    assert reproduce.check_results(dict(good, primary=[missing]), "x")[0].startswith("primary claim {")
+    assert reproduce.check_results(dict(good, primary=[dict(PRIMARY_RECORD, holds="yes")]), "x") == [
+        "primary claim 'a is not worse than b': holds, seeds or level of the wrong type"]
+    without = {k: v for k, v in good.items() if k != "primary"}
+    assert reproduce.check_results(without, "x") == ["no claims"]
+    assert reproduce.check_results(dict(good, extra=1), "x") == [
+        "top-level keys ['claims', 'extra', 'models', 'notebook', 'parameters', 'primary']"]
+
+
+def test_results_markdown_leads_each_section_with_its_primary_claims():
+    models = {"m @ noise 80%": {"seeds": [0, 1], "chosen": ["-", "-"], "test_accuracy": [0.5, 0.6]}}
+    with_primary = {"notebook": "07-x", "parameters": {"seeds": 2}, "models": models,
+                    "claims": [{"claim": "c", "holds": False, "detail": "d"}],
+                    "primary": [PRIMARY_RECORD, dict(PRIMARY_RECORD, claim="b below 0.05", test="mean below 0.05", level=None,
+                                                     effect=0.014, lower=-0.002, upper=0.03, p=0.0004, holm_p=0.0008)]}
+    without = {"notebook": "02-y", "parameters": {}, "models": models, "claims": [{"claim": "e", "holds": True, "detail": "f"}]}
+    text = reproduce.results_markdown([("07-x", with_primary, 3.0), ("02-y", without, 1.0)], "abc123")
+    assert ("2 of 2 primary claims hold (each notebook's Holm-corrected together); "
+            "1 of 2 other claims hold (exploratory, not corrected).") in text
+    section = text.split("## 07-x\n")[1].split("## 02-y")[0].splitlines()
+    assert section[:7] == [
+        "", "Parameters: seeds=2. Ran in 3 s.", "", "Primary claims (Holm-corrected across 2, alpha 0.05):", "",
+        "| claim | test | effect [95% CI] | seeds | p | Holm p | verdict |", "|---|---|---:|---:|---:|---:|---|"]
+    assert section[7] == "| noise 80%: a is not worse than b | non-inferiority, margin 0.01 | +0.0140 [0.0016, 0.0264] | 5 | 0.012 | 0.024 | holds |"
+    assert section[8] == "| b below 0.05 | mean below 0.05 | 0.0140 [-0.0020, 0.0300] | 5 | <0.001 | <0.001 | holds |"
+    assert "Other claims (exploratory):" in section
+    other = text.split("## 02-y\n")[1]
+    assert "Primary claims" not in other and "\nClaims:\n" in other
+    only_old = reproduce.results_markdown([("02-y", without, 1.0)], "abc123")
+    assert "1 of 1 claims hold." in only_old and "primary" not in only_old
