@@ -23,13 +23,20 @@ public struct ModelConfiguration {
     public var patience: Int?
     /// Rewrites each batch before its step (adversarial training mixes crafted examples in).
     public var batchTransform: ((Sequential<Float>, LabeledBatch<Float>) -> LabeledBatch<Float>)?
+    /// The steps of one pass over the training set, when training is counted in epochs (the
+    /// training curve's x axis); nil: counted in steps.
+    public var stepsPerEpoch: Int?
+    /// With early stopping: also measure the accuracy on the first this many training
+    /// examples at each measurement (the training curve); nil: validation only.
+    public var curveSampleCount: Int?
 
     /// A configuration; see the properties.
     public init(
         objective: Objective, optimizer: OptimizerSettings = .rmsProp(learningRate: 0.01),
         schedule: (any LearningRateSchedule)? = nil, steps: Int, batchSize: Int = 128, weightDecay: Double = 0,
         earlyStoppingEvery: Int? = nil, patience: Int? = nil,
-        batchTransform: ((Sequential<Float>, LabeledBatch<Float>) -> LabeledBatch<Float>)? = nil
+        batchTransform: ((Sequential<Float>, LabeledBatch<Float>) -> LabeledBatch<Float>)? = nil,
+        stepsPerEpoch: Int? = nil, curveSampleCount: Int? = nil
     ) {
         guard steps >= 1, batchSize >= 1 else {
             fatalError("a model configuration needs steps >= 1 and batchSize >= 1, got \(steps) and \(batchSize)")
@@ -44,6 +51,8 @@ public struct ModelConfiguration {
         self.earlyStoppingEvery = earlyStoppingEvery
         self.patience = patience
         self.batchTransform = batchTransform
+        self.stepsPerEpoch = stepsPerEpoch
+        self.curveSampleCount = curveSampleCount
     }
 
     /// Trains `model` on `data` with this configuration; batches are drawn with `seed`, and
@@ -51,8 +60,10 @@ public struct ModelConfiguration {
     func train(
         _ model: inout Sequential<Float>, data: SplitData, seed: UInt64, watch: TrainingWatch<Sequential<Float>>? = nil
     ) -> TrainingHistory {
+        let sample = curveSampleCount.map { data.train.subset(Array(0..<Swift.min($0, data.train.count))) }
         let stopping = earlyStoppingEvery.map {
-            EarlyStopping(validation: LabeledBatch(inputs: data.validation.inputs, labels: data.validation.labels), every: $0, patience: patience)
+            EarlyStopping(validation: LabeledBatch(inputs: data.validation.inputs, labels: data.validation.labels), every: $0, patience: patience,
+                          trainingSample: sample.map { LabeledBatch(inputs: $0.inputs, labels: $0.labels) })
         }
         return optimizer.train(
             &model, weightDecay: weightDecay, data: LabeledBatch(inputs: data.train.inputs, labels: data.train.labels),

@@ -22,6 +22,11 @@ public struct ModelFamily {
     /// untuned model ignores both.
     public var earlyStoppingEvery: Int?
     public var patience: Int?
+    /// The steps of one pass over the training set, for a family counted in epochs.
+    public var stepsPerEpoch: Int?
+    /// Training examples whose accuracy is measured with the validation accuracy (the
+    /// training curve); nil: none.
+    public var curveSampleCount: Int?
 
     /// A family; the optimiser and batch size default to `ModelConfiguration`'s.
     ///
@@ -38,10 +43,37 @@ public struct ModelFamily {
         self.patience = patience
     }
 
+    /// A family that trains `epochs` passes over `trainingCount` examples: ceil(trainingCount /
+    /// batch) steps an epoch (the batch is the whole set when that is smaller), at least
+    /// `minimumSteps` in all (tiny sets need more steps than epochs). Validation accuracy is
+    /// measured `epochs` times, evenly, and every tuned model keeps its best measurement; with
+    /// it the accuracy on up to 2,000 training examples, for the training curves.
+    ///
+    ///     ModelFamily(network: mlp, optimizer: .rmsProp(learningRate: 0.001), epochs: 30, trainingCount: 5_000)   // 1,200 steps of 128
+    public init(
+        network: @escaping (inout SeededGenerator) -> Sequential<Float>, optimizer: OptimizerSettings = .rmsProp(learningRate: 0.01),
+        epochs: Int, trainingCount: Int, batchSize: Int = 128, minimumSteps: Int = 0, patience: Int? = nil
+    ) {
+        guard epochs >= 1, trainingCount >= 1, batchSize >= 1 else {
+            fatalError("a family counted in epochs needs epochs, trainingCount and batchSize >= 1, got \(epochs), \(trainingCount) and \(batchSize)")
+        }
+        let batch = Swift.min(batchSize, trainingCount)
+        let perEpoch = (trainingCount + batch - 1) / batch
+        let steps = Swift.max(epochs * perEpoch, minimumSteps)
+        self.init(network: network, optimizer: optimizer, steps: steps, batchSize: batch, earlyStoppingEvery: Swift.max(1, steps / epochs),
+                  patience: patience)
+        stepsPerEpoch = perEpoch
+        curveSampleCount = 2_000
+    }
+
+    /// Epochs trained (steps over steps per epoch), for a family counted in epochs.
+    public var epochs: Double? { stepsPerEpoch.map { Double(steps) / Double($0) } }
+
     /// How a member trains with `objective` and `weightDecay`, stopped early as the family is.
     public func configuration(_ objective: Objective, weightDecay: Double = 0) -> ModelConfiguration {
         ModelConfiguration(objective: objective, optimizer: optimizer, steps: steps, batchSize: batchSize, weightDecay: weightDecay,
-                           earlyStoppingEvery: earlyStoppingEvery, patience: patience)
+                           earlyStoppingEvery: earlyStoppingEvery, patience: patience, stepsPerEpoch: stepsPerEpoch,
+                           curveSampleCount: earlyStoppingEvery == nil ? nil : curveSampleCount)
     }
 
     /// "cross-entropy" (or `name`): the tuned baseline, its weight decay chosen from
@@ -63,7 +95,7 @@ public struct ModelFamily {
     /// "cross-entropy, untuned": every step, no weight decay, no early stopping.
     public func untunedCrossEntropy() -> ModelSpec {
         ModelSpec("cross-entropy, untuned", network: network) { _ in
-            ModelConfiguration(objective: .crossEntropy, optimizer: optimizer, steps: steps, batchSize: batchSize)
+            ModelConfiguration(objective: .crossEntropy, optimizer: optimizer, steps: steps, batchSize: batchSize, stepsPerEpoch: stepsPerEpoch)
         }
     }
 

@@ -19,7 +19,7 @@ extension ModelSpec {
             fatalError("\(name) has no grid point \(chosen); its points: \(grid.points.map(\.description).joined(separator: "; "))")
         }
         var model = initialNetwork(seed: seed)
-        configuration(chosen).train(&model, data: data, seed: seed, watch: watch)
+        _ = configuration(chosen).train(&model, data: data, seed: seed, watch: watch)
         return model
     }
 }

@@ -25,11 +25,14 @@ public struct SeedResult: Codable, Sendable {
     public var keptStep: Int
     /// Wall time of training every grid point and measuring (timing: not reproducible).
     public var seconds: Double
+    /// The chosen model's training and validation accuracy while it trained (empty when its
+    /// configuration measured no training sample).
+    public var trainingCurve: [TrainingCurvePoint] = []
 }
 
 extension SeedResult {
-    /// Decodes a result; a missing "state" (JSON written before state was recorded) reads as
-    /// no state.
+    /// Decodes a result; a missing "state" or "trainingCurve" (JSON written before they were
+    /// recorded) reads as none.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         model = try container.decode(String.self, forKey: .model)
@@ -44,5 +47,6 @@ extension SeedResult {
         steps = try container.decode(Int.self, forKey: .steps)
         keptStep = try container.decode(Int.self, forKey: .keptStep)
         seconds = try container.decode(Double.self, forKey: .seconds)
+        trainingCurve = try container.decodeIfPresent([TrainingCurvePoint].self, forKey: .trainingCurve) ?? []
     }
 }

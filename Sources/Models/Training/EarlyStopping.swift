@@ -20,14 +20,18 @@ public struct EarlyStopping<Scalar: TensorScalar> {
     public var every: Int
     /// Stop after this many measurements in a row below the best; nil: never stop early.
     public var patience: Int?
+    /// Training examples whose accuracy is measured beside the validation accuracy (a
+    /// training curve: whether the model fits its labels, noisy ones included); nil: none.
+    public var trainingSample: LabeledBatch<Scalar>?
 
-    /// Measures `validation` accuracy every `every` steps, stopping after `patience`
-    /// measurements without reaching the best.
-    public init(validation: LabeledBatch<Scalar>, every: Int, patience: Int? = nil) {
+    /// Measures `validation` accuracy (and `trainingSample`'s, if given) every `every` steps,
+    /// stopping after `patience` measurements without reaching the best.
+    public init(validation: LabeledBatch<Scalar>, every: Int, patience: Int? = nil, trainingSample: LabeledBatch<Scalar>? = nil) {
         guard every >= 1 else { fatalError("EarlyStopping needs every >= 1, got \(every)") }
         if let patience, patience < 1 { fatalError("EarlyStopping needs patience >= 1 (or nil), got \(patience)") }
         self.validation = validation
         self.every = every
         self.patience = patience
+        self.trainingSample = trainingSample
     }
 }

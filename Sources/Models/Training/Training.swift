@@ -104,7 +104,8 @@ public func train<Model: Layer, Opt: Optimizer>(
     func measureValidation(_ step: Int) -> Bool {
         guard let earlyStopping else { return true }
         let validationAccuracy = Models.accuracy(of: model, on: earlyStopping.validation)
-        history.validationAccuracies.append(ValidationAccuracy(step: step, accuracy: validationAccuracy))
+        history.validationAccuracies.append(ValidationAccuracy(
+            step: step, accuracy: validationAccuracy, trainingAccuracy: earlyStopping.trainingSample.map { Models.accuracy(of: model, on: $0) }))
         if best == nil || validationAccuracy >= best!.accuracy {
             best = (step, validationAccuracy, model.parameters, model.states)
             measurementsBelowBest = 0

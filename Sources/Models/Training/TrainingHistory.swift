@@ -9,10 +9,12 @@ public struct Evaluation: Sendable, Equatable {
     public var testAccuracy: Double?
 }
 
-/// The validation accuracy early stopping measured after `step` steps.
+/// The validation accuracy early stopping measured after `step` steps, and the accuracy on
+/// its training sample when it has one.
 public struct ValidationAccuracy: Sendable, Equatable {
     public var step: Int
     public var accuracy: Double
+    public var trainingAccuracy: Double? = nil
 }
 
 /// What a training run did: the loss of every step, the evaluations, and how it ended.
