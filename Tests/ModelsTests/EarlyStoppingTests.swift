@@ -85,3 +85,34 @@ struct EarlyStoppingTests {
         #expect(history.bestStep == history.validationAccuracies[bestIndex].step)
     }
 }
+
+@Suite("Early stopping's training sample")
+struct EarlyStoppingTrainingSampleTests {
+    @Test("each measurement also measures the training sample, with the accuracy an independent count gives")
+    func trainingSample() throws {
+        let (train, test) = try Toy2D.twoMoons(noise: 0.3).sparseTrainDenseTest(trainCount: 40, testCount: 100, seed: 4)
+        var g = SeededGenerator(seed: 5)
+        var model = Sequential<Float>.multilayerPerceptron(sizes: [2, 16, 2], using: &g)
+        var optimizer = RMSProp<Float>(learningRate: 0.01)
+        let sample = LabeledBatch(inputs: train.inputs, labels: train.labels)
+        let history = Models.train(
+            &model, optimizer: &optimizer, inputs: train.inputs, labels: train.labels,
+            options: TrainingOptions(steps: 40, batchSize: 40, seed: 1),
+            earlyStopping: EarlyStopping(validation: LabeledBatch(inputs: test.inputs, labels: test.labels), every: 20, trainingSample: sample))
+        #expect(history.validationAccuracies.map(\.step) == [0, 20, 40])
+        #expect(history.validationAccuracies.allSatisfy { $0.trainingAccuracy != nil })
+        // The last measurement's model is the trained one when it is the best; count its hits by hand.
+        let logits = model(train.inputs).scalars
+        let predicted = (0..<train.count).map { row in logits[2 * row] >= logits[2 * row + 1] ? 0 : 1 }
+        let hits = zip(predicted, train.labels).filter { $0 == $1 }.count
+        if history.bestStep == 40 {
+            #expect(history.validationAccuracies.last!.trainingAccuracy == Double(hits) / Double(train.count))
+        }
+        // Without a sample, nothing but validation is measured.
+        var other = Sequential<Float>.multilayerPerceptron(sizes: [2, 16, 2], using: &g)
+        let plain = Models.train(&other, optimizer: &optimizer, inputs: train.inputs, labels: train.labels,
+                                 options: TrainingOptions(steps: 20, batchSize: 40, seed: 1),
+                                 earlyStopping: EarlyStopping(validation: sample, every: 10))
+        #expect(plain.validationAccuracies.allSatisfy { $0.trainingAccuracy == nil })
+    }
+}
