@@ -108,3 +108,37 @@ def test_results_check_names_problems():
     short["models"]["m"]["test_accuracy"] = [0.5]
     assert reproduce.check_results(short, "x") == ["m: test_accuracy has 1 entries for 2 seeds"]
     assert reproduce.check_results(dict(good, claims=[]), "x") == ["no claims"]
+
+
+def test_fashion_adversarial_quick_run_attacks_every_model_at_every_epsilon(quick_runs):
+    """09's quick run: PGD with restarts and the strongest attack at every epsilon of the curve
+    (and PGD at the sanity epsilon), the checks on them, the transfer matrix's quantities, the
+    trade-off experiment's results, and a quick cross-entropy model that has learnt."""
+    folder, run = quick_runs["09-fashion-adversarial"]
+    results, _ = run.result()
+    epsilons = sorted({float(name.rsplit("_eps", 1)[1]) for name in results["models"]["cross-entropy"]
+                       if name.startswith("robust_ifgsm_whitebox_eps")})
+    assert len(epsilons) == 2
+    sanity = results["parameters"]["sanityEpsilon"]
+    for model, lists in results["models"].items():
+        for epsilon in epsilons:
+            for curve in ("pgd_whitebox", "strongest_whitebox"):
+                assert len(lists[f"robust_{curve}_eps{epsilon}"]) == len(lists["seeds"]), (model, curve, epsilon)
+            # per image the worst of iterative FGSM and every restart
+            for strongest, ifgsm, pgd in zip(lists[f"robust_strongest_whitebox_eps{epsilon}"],
+                                             lists[f"robust_ifgsm_whitebox_eps{epsilon}"], lists[f"robust_pgd_whitebox_eps{epsilon}"]):
+                assert strongest <= min(ifgsm, pgd)
+        assert f"robust_pgd_whitebox_eps{sanity}" in lists
+        assert {"pgd_excess_over_ifgsm", "masking_gap_pgd", "attacker_test_accuracy_l-inf"} <= set(lists)
+        for norm in ("l-inf", "l2"):
+            assert f"robust_transfer_{norm}_eps{epsilons[-1]}" in lists
+    claims = [claim["claim"] for claim in results["claims"]]
+    assert any(claim.startswith(f"Check: PGD with restarts at epsilon {sanity} leaves at most") for claim in claims)
+    assert any(claim.startswith("Check: PGD with 2 random restart(s) is at least as strong as iterative FGSM") for claim in claims)
+    cross_entropy = results["models"]["cross-entropy"]["test_accuracy"]
+    assert min(cross_entropy) > 0.70, cross_entropy
+    tradeoff = json.loads((folder / "09-fashion-adversarial-tradeoff.results.json").read_text())
+    assert {"cross-entropy", "l-inf, gamma 1", "l-inf, gamma 0.3", "l2, gamma 3", "l2, gamma 1"} == set(tradeoff["models"])
+    executed = json.loads((folder / "09-fashion-adversarial.ipynb").read_text())
+    texts = ["".join(output.get("data", {}).get("text/plain", "")) for cell in executed["cells"] for output in cell.get("outputs", [])]
+    assert any("source \\ target" in text for text in texts)
