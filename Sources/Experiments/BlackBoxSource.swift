@@ -12,12 +12,18 @@ import Tensors
 ///
 /// A source is trained once per seed in a process and kept, as are the test sets crafted on
 /// it; an experiment's runs are processes forked from the caller, so what the caller
-/// prepares before `run` (`RobustnessMeasurement.prepare(for:seeds:)`) every run inherits.
+/// prepares before `run` (`RobustnessMeasurement.prepare(for:seeds:)`, which trains the
+/// sources of all seeds side by side on the cores) every run inherits.
 ///
-///     let source = BlackBoxSource(network: mlp, seedOffset: 1_000, configuration: ModelConfiguration(
+/// Any objective can train a source: several sources of different kinds (cross-entropy and a
+/// large margin, say) make a transfer matrix, each under its `name`.
+///
+///     let source = BlackBoxSource("cross-entropy", network: mlp, seedOffset: 1_000, configuration: ModelConfiguration(
 ///         objective: .crossEntropy, optimizer: .rmsProp(learningRate: 0.01), steps: 3_000, earlyStoppingEvery: 150))
 ///     let attacker = source.model(for: try data.data(seed: 0))
 public final class BlackBoxSource {
+    /// The source's name in tables ("cross-entropy", "large margin l-inf").
+    public let name: String
     /// Builds the source's network from a generator.
     public let network: (inout SeededGenerator) -> Sequential<Float>
     /// How the source is trained.
@@ -29,9 +35,11 @@ public final class BlackBoxSource {
 
     /// A source; see the properties.
     public init(
-        network: @escaping (inout SeededGenerator) -> Sequential<Float>, seedOffset: UInt64 = 1_000,
-        configuration: ModelConfiguration
+        _ name: String = "black-box source", network: @escaping (inout SeededGenerator) -> Sequential<Float>,
+        seedOffset: UInt64 = 1_000, configuration: ModelConfiguration
     ) {
+        guard !name.isEmpty else { fatalError("a black-box source needs a name") }
+        self.name = name
         self.network = network
         self.seedOffset = seedOffset
         self.configuration = configuration
@@ -40,12 +48,35 @@ public final class BlackBoxSource {
     /// The source of the seed `split` was made for, trained on its first use in this process.
     public func model(for split: SplitData) -> Sequential<Float> {
         if let known = trained[split.seed] { return known }
-        let seed = split.seed &+ seedOffset
-        var generator = SeededGenerator(seed: seed &+ 1)
-        var model = network(&generator)
-        _ = configuration.train(&model, data: split, seed: seed)
+        let model = trainedModel(for: split)
         trained[split.seed] = model
         return model
+    }
+
+    /// Whether the source of `seed` is trained in this process.
+    func isTrained(seed: UInt64) -> Bool { trained[seed] != nil }
+
+    /// The source of the seed `split` was made for, trained now and not kept.
+    func trainedModel(for split: SplitData) -> Sequential<Float> {
+        let seed = split.seed &+ seedOffset
+        var model = initialNetwork(seed: split.seed)
+        _ = configuration.train(&model, data: split, seed: seed)
+        return model
+    }
+
+    /// Keeps the source of `seed` as trained elsewhere (in a child process), from its
+    /// parameters and state (batch norm's running averages).
+    func keep(_ trainedValues: SourceParameters, seed: UInt64) {
+        var model = initialNetwork(seed: seed)
+        model.parameters = zip(model.parameters, trainedValues.parameters).map { Tensor(shape: $0.shape, scalars: $1) }
+        model.states = zip(model.states, trainedValues.state).map { Tensor(shape: $0.shape, scalars: $1) }
+        trained[seed] = model
+    }
+
+    /// The network as the source of data seed `seed` starts.
+    private func initialNetwork(seed: UInt64) -> Sequential<Float> {
+        var generator = SeededGenerator(seed: seed &+ seedOffset &+ 1)
+        return network(&generator)
     }
 
     /// The source's accuracy on the seed's test set.

@@ -1,4 +1,5 @@
 import Attacks
+import Foundation
 import Models
 import Tensors
 
@@ -51,21 +52,21 @@ public struct RobustnessMeasurement {
     }
 
     /// The values of `model` on the test set of `split`, in the order of `names`.
+    ///
+    /// A curve of several attacks runs them in order, each white-box one only on the points
+    /// every earlier one failed to break (a point broken once stays broken, so the value is
+    /// the same as attacking every point with every attack, for far less work when the first
+    /// attacks break most points): PGD's second restart, say, only where the first failed.
+    /// An attack with a random start draws it for the points it is given, so which points
+    /// those are decides its starts (the same ones every time for the same curves). An attack
+    /// shared by several curves is run once per point and model.
     public func measure(_ model: Sequential<Float>, on split: SplitData) -> [Double] {
-        let test = split.test
-        var known: [(attack: Attack, source: BlackBoxSource?, correct: [Bool])] = []
-        func correct(after attack: Attack, craftedOn source: BlackBoxSource?) -> [Bool] {
-            if let hit = known.first(where: { $0.attack == attack && $0.source === source }) { return hit.correct }
-            let crafted = source?.examples(for: split, under: attack, clippedTo: range)
-                ?? attack.perturb(test.inputs, labels: test.labels, against: model, clippedTo: range)
-            let flags = correctlyClassified(by: model, inputs: crafted, labels: test.labels)
-            known.append((attack, source, flags))
-            return flags
-        }
+        var outcomes = AttackOutcomes(model: model, split: split, range: range)
         let points = curves.map { curve in
             curve.epsilons.map { epsilon in
-                let survivors = curve.attacks.map { correct(after: $0.withEpsilon(epsilon), craftedOn: curve.source) }
-                    .reduce([Bool](repeating: true, count: test.count)) { zip($0, $1).map { $0 && $1 } }
+                let survivors = curve.attacks.reduce([Bool](repeating: true, count: split.test.count)) { alive, attack in
+                    outcomes.survivors(of: attack.withEpsilon(epsilon), craftedOn: curve.source, among: alive)
+                }
                 return (epsilon: epsilon, accuracy: shareCorrect(survivors))
             }
         }
@@ -76,8 +77,14 @@ public struct RobustnessMeasurement {
 
     /// Trains each black-box curve's source for every seed and crafts its examples, before an
     /// experiment runs: the runs (processes forked from the caller) inherit them, so a seed's
-    /// source is trained and attacked once rather than once per model.
-    public func prepare(for data: DataSource, seeds: [UInt64]) throws {
+    /// source is trained and attacked once rather than once per model. The sources are
+    /// trained side by side, each (source, seed) in a child process of its own (as an
+    /// experiment's runs are), `workers` at a time; the examples are then crafted here.
+    /// - Throws: `SourceTrainingFailure` when a source's training failed or was interrupted.
+    public func prepare(
+        for data: DataSource, seeds: [UInt64], workers: Int = ProcessInfo.processInfo.activeProcessorCount, showProgress: Bool = true
+    ) throws {
+        try trainSources(for: data, seeds: seeds, workers: workers, showProgress: showProgress)
         for seed in seeds {
             let split = try data.data(seed: seed)
             for curve in curves {
@@ -87,6 +94,34 @@ public struct RobustnessMeasurement {
                 }
             }
         }
+    }
+
+    /// The distinct black-box sources of the curves, in order of first use.
+    public var sources: [BlackBoxSource] {
+        curves.compactMap(\.source).reduce(into: []) { found, source in
+            if !found.contains(where: { $0 === source }) { found.append(source) }
+        }
+    }
+
+    /// Trains every source not yet trained at each seed, in child processes, and keeps them.
+    private func trainSources(for data: DataSource, seeds: [UInt64], workers: Int, showProgress: Bool) throws {
+        let jobs = seeds.flatMap { seed in sources.filter { !$0.isTrained(seed: seed) }.map { (seed: seed, source: $0) } }
+        guard !jobs.isEmpty else { return }
+        let progress = showProgress ? ExperimentProgress(label: "black-box sources") : nil
+        let (outcomes, interrupted) = ForkedRuns.run(
+            count: jobs.count, workers: Swift.max(1, Swift.min(workers, jobs.count)), threadsPerRun: 1, onChange: { progress?.show($0) }
+        ) { index in
+            SourceParameters(jobs[index].source.trainedModel(for: try data.data(seed: jobs[index].seed)))
+        }
+        progress?.finish("black-box sources: \(jobs.count) trained (\(sources.count) per seed)")
+        for (job, outcome) in zip(jobs, outcomes) {
+            switch outcome {
+            case .finished(let values): job.source.keep(values, seed: job.seed)
+            case .failed(let message): throw SourceTrainingFailure(source: job.source.name, seed: job.seed, message: message)
+            case .notRun: throw SourceTrainingFailure(source: job.source.name, seed: job.seed, message: "interrupted")
+            }
+        }
+        if interrupted { throw SourceTrainingFailure(source: jobs[0].source.name, seed: jobs[0].seed, message: "interrupted") }
     }
 }
 

@@ -74,12 +74,17 @@ struct RobustnessMeasurementTests {
         let black = robustAccuracy(of: model, craftedOn: source.model(for: split), on: test, under: fgsmAttack, epsilons: epsilons).accuracies
         #expect(Array(values[0..<3]) == white)
         #expect(Array(values[3..<6]) == black)
-        // By hand: a point survives the strongest only if it survives FGSM and the noise.
-        func correct(_ attack: Attack) -> [Bool] {
-            let crafted = attack.perturb(test.inputs, labels: test.labels, against: model)
-            return zip(model(crafted).argmax(alongAxis: 1), test.labels).map { $0 == $1 }
+        // By hand: a point survives the strongest only if it survives FGSM and then the noise,
+        // which is drawn for the points FGSM left.
+        func correct(_ attack: Attack, _ points: [Int]) -> [Bool] {
+            let labels = points.map { test.labels[$0] }
+            let crafted = attack.perturb(test.inputs.gathering(atIndices: points), labels: labels, against: model)
+            return zip(model(crafted).argmax(alongAxis: 1), labels).map { $0 == $1 }
         }
-        let both = zip(correct(fgsmAttack.withEpsilon(0.3)), correct(noise.withEpsilon(0.3))).filter { $0 && $1 }.count
+        let everyPoint = Array(test.labels.indices)
+        let afterFGSM = zip(everyPoint, correct(fgsmAttack.withEpsilon(0.3), everyPoint)).filter(\.1).map(\.0)
+        let both = correct(noise.withEpsilon(0.3), afterFGSM).filter { $0 }.count
+        #expect(!afterFGSM.isEmpty && afterFGSM.count < test.labels.count)
         #expect(values[6] == Double(both) / Double(test.labels.count))
         #expect(values[6] <= white[2])
         #expect(values[7] == zip(white, black).map { $0 - $1 }.max()!)
@@ -106,6 +111,67 @@ struct RobustnessMeasurementTests {
         #expect(robustness.names.map { run.quantities[$0]! } == expected)
         #expect(results.higherIsBetter(Quantity.robustAccuracy("ifgsm_whitebox", epsilon: 0.2)))
         #expect(!results.higherIsBetter("masking_gap"))
+    }
+
+    @Test("a strongest-of curve at every epsilon: PGD's second restart runs only where the first failed, the same as every restart on every point")
+    func strongestAtEveryEpsilon() throws {
+        let split = try moons.data(seed: 3)
+        let model = trainedMoonsModel(split, seed: 12)
+        let test = batch(split.test)
+        let epsilons = [0.05, 0.15, 0.3]
+        let ifgsm = Attack.iterativeFGSM(epsilon: 0, loss: .logitMargin)
+        let restarts = (0..<2).map { Attack.pgd(epsilon: 0, iterations: 20, seed: UInt64($0), loss: .logitMargin) }
+        let robustness = RobustnessMeasurement(curves: [
+            RobustnessCurve("ifgsm", ifgsm, epsilons: epsilons),
+            RobustnessCurve("pgd", strongestOf: restarts, epsilons: epsilons),
+            RobustnessCurve("strongest", strongestOf: [ifgsm] + restarts, epsilons: epsilons),
+        ], excesses: [RobustnessExcess("pgd_over_ifgsm", of: "pgd", over: "ifgsm")])
+        let values = robustness.measure(model, on: split)
+        // By hand: the first restart on every point, the second on the points the first left.
+        func survivors(_ attack: Attack, _ points: [Int]) -> [Int] {
+            let labels = points.map { test.labels[$0] }
+            let crafted = attack.perturb(test.inputs.gathering(atIndices: points), labels: labels, against: model)
+            return zip(points, zip(model(crafted).argmax(alongAxis: 1), labels)).filter { $1.0 == $1.1 }.map(\.0)
+        }
+        let everyPoint = Array(test.labels.indices)
+        let share = { (points: [Int]) in Double(points.count) / Double(test.labels.count) }
+        var ifgsmShares: [Double] = [], pgdShares: [Double] = [], strongestShares: [Double] = []
+        for epsilon in epsilons {
+            let afterIFGSM = survivors(ifgsm.withEpsilon(epsilon), everyPoint)
+            let afterPGD = survivors(restarts[1].withEpsilon(epsilon), survivors(restarts[0].withEpsilon(epsilon), everyPoint))
+            ifgsmShares.append(share(afterIFGSM))
+            pgdShares.append(share(afterPGD))
+            strongestShares.append(share(afterPGD.filter(Set(afterIFGSM).contains)))
+        }
+        #expect(Array(values[0..<3]) == ifgsmShares)
+        #expect(Array(values[3..<6]) == pgdShares)
+        #expect(Array(values[6..<9]) == strongestShares)
+        #expect(values[9] == zip(pgdShares, ifgsmShares).map { $0 - $1 }.max()!)
+        #expect(zip(strongestShares, zip(ifgsmShares, pgdShares)).allSatisfy { $0 <= min($1.0, $1.1) })
+        #expect(strongestShares.last! < strongestShares.first!)
+    }
+
+    @Test("prepare trains every source of every seed in child processes, the same networks as training in this process")
+    func preparedSources() throws {
+        let crossEntropy = BlackBoxSource("cross-entropy", network: moonsNetwork, seedOffset: 50, configuration: crossEntropyConfiguration())
+        let other = BlackBoxSource("longer", network: moonsNetwork, seedOffset: 50, configuration: crossEntropyConfiguration(steps: 200))
+        let attack = Attack.fgsm(epsilon: 0, loss: .logitMargin)
+        let robustness = RobustnessMeasurement(curves: [
+            RobustnessCurve("transfer_ce", attack, epsilons: [0.2], craftedOn: crossEntropy),
+            RobustnessCurve("transfer_longer", attack, epsilons: [0.1, 0.2], craftedOn: other),
+            RobustnessCurve("transfer_ce_again", attack, epsilons: [0.1], craftedOn: crossEntropy),
+        ])
+        #expect(robustness.sources.map(\.name) == ["cross-entropy", "longer"])
+        try robustness.prepare(for: moons, seeds: [0, 1], workers: 2, showProgress: false)
+        for seed: UInt64 in [0, 1] {
+            let split = try moons.data(seed: seed)
+            for source in [crossEntropy, other] {
+                let inProcess = BlackBoxSource(source.name, network: moonsNetwork, seedOffset: 50, configuration: source.configuration)
+                #expect(source.model(for: split).parameters.map(\.scalars) == inProcess.model(for: split).parameters.map(\.scalars))
+            }
+        }
+        #expect(crossEntropy.model(for: try moons.data(seed: 0)).parameters.map(\.scalars)
+                != other.model(for: try moons.data(seed: 0)).parameters.map(\.scalars))
     }
 
     @Test("an excess must name measured curves")

@@ -56,6 +56,23 @@ struct RobustnessResultsFigureTests {
         #expect(figure.body.contains("0.1 0.75\n0.2 0.5\n"))
     }
 
+    @Test("a trade-off: a line per family through its models' means, a lone point per single model, colours in order")
+    func tradeoff() throws {
+        let results = try robustnessResults()
+        let robust = Quantity.robustAccuracy("ifgsm_whitebox", epsilon: 0.1)
+        let figure = results.tradeoffFigure(lines: [("both", ["a", "b"])], points: ["a"], y: robust, yLabel: "robust accuracy",
+                                            title: "robust against clean", summary: "trade-off", width: 300, height: 200)
+        let clean = ["a", "b"].map { model in results.runs(of: model).map { $0.quantities[Quantity.testAccuracy]! }.reduce(0, +) / 2 }
+        // By hand: the robust accuracy is 0.5 + seed / 10 for every model, 0.55 on average.
+        let byHand = linePlots([LinePanel(series: [
+            Series(name: "both", xs: clean, ys: [0.55, 0.55], style: .linesPoints, colorIndex: 0),
+            Series(name: "a", xs: [clean[0]], ys: [0.55], style: .points, colorIndex: 1),
+        ], title: "robust against clean, mean over 2 seeds", xLabel: "clean test accuracy", yLabel: "robust accuracy",
+           legend: .bottomLeft)], summary: "trade-off", panelWidth: 300, height: 200)
+        #expect(figure.body == byHand.body)
+        #expect(figure.description == "Figure: trade-off, 300x200")
+    }
+
     @Test("adversarial examples: the attack crafted on the model, captioned with the true and the predicted classes")
     func adversarialExamples() throws {
         var generator = SeededGenerator(seed: 5)

@@ -151,3 +151,57 @@ def test_results_markdown_leads_each_section_with_its_primary_claims():
     assert "Primary claims" not in other and "\nClaims:\n" in other
     only_old = reproduce.results_markdown([("02-y", without, 1.0)], "abc123")
     assert "1 of 1 claims hold." in only_old and "primary" not in only_old
+
+
+def test_fashion_adversarial_quick_run_attacks_every_model_at_every_epsilon(quick_runs):
+    """09's quick run: PGD with restarts and the strongest attack at every epsilon of the curve
+    (and PGD at the sanity epsilon), the checks on them, the transfer matrix's quantities, the
+    trade-off experiment's results, and a quick cross-entropy model that has learnt."""
+    folder, run = quick_runs["09-fashion-adversarial"]
+    results, _ = run.result()
+    epsilons = sorted({float(name.rsplit("_eps", 1)[1]) for name in results["models"]["cross-entropy"]
+                       if name.startswith("robust_ifgsm_whitebox_eps")})
+    assert len(epsilons) == 2
+    sanity = results["parameters"]["sanityEpsilon"]
+    for model, lists in results["models"].items():
+        for epsilon in epsilons:
+            for curve in ("pgd_whitebox", "strongest_whitebox"):
+                assert len(lists[f"robust_{curve}_eps{epsilon}"]) == len(lists["seeds"]), (model, curve, epsilon)
+            # per image the worst of iterative FGSM and every restart
+            for strongest, ifgsm, pgd in zip(lists[f"robust_strongest_whitebox_eps{epsilon}"],
+                                             lists[f"robust_ifgsm_whitebox_eps{epsilon}"], lists[f"robust_pgd_whitebox_eps{epsilon}"]):
+                assert strongest <= min(ifgsm, pgd)
+        assert f"robust_pgd_whitebox_eps{sanity}" in lists
+        assert {"pgd_excess_over_ifgsm", "masking_gap_pgd", "attacker_test_accuracy_l-inf"} <= set(lists)
+        for norm in ("l-inf", "l2"):
+            assert f"robust_transfer_{norm}_eps{epsilons[-1]}" in lists
+    claims = [claim["claim"] for claim in results["claims"]]
+    assert any(claim.startswith(f"Check: PGD with restarts at epsilon {sanity} leaves at most") for claim in claims)
+    assert any(claim.startswith("Check: PGD with 2 random restart(s) is at least as strong as iterative FGSM") for claim in claims)
+    cross_entropy = results["models"]["cross-entropy"]["test_accuracy"]
+    assert min(cross_entropy) > 0.70, cross_entropy
+    tradeoff = json.loads((folder / "09-fashion-adversarial-tradeoff.results.json").read_text())
+    assert {"cross-entropy", "l-inf, gamma 1", "l-inf, gamma 0.3", "l2, gamma 3"} == set(tradeoff["models"])
+    executed = json.loads((folder / "09-fashion-adversarial.ipynb").read_text())
+    texts = ["".join(output.get("data", {}).get("text/plain", "")) for cell in executed["cells"] for output in cell.get("outputs", [])]
+    assert any("source \\ target" in text for text in texts)
+
+
+def test_fashion_noisy_labels_quick_run_learns_and_states_primary_claims(quick_runs):
+    """07's quick run: cross-entropy learns (above 0.70 test accuracy at every seed without
+    noise), every tuned model keeps a training curve (the figure is drawn), the margins' grid
+    holds the loss forms the paper names, and the primary claims are in the results with
+    their intervals and Holm's p-values."""
+    folder, run = quick_runs["07-fashion-noisy-labels"]
+    results, _ = run.result()
+    cross_entropy = results["models"]["cross-entropy @ noise 0%"]["test_accuracy"]
+    assert min(cross_entropy) > 0.70, cross_entropy
+    chosen = results["models"]["large margin l2, all layers @ noise 0%"]["chosen"]
+    assert all("gamma=" in c and "crossEntropyWeight=" in c and "clipFactor=" in c for c in chosen), chosen
+    primary = results["primary"]
+    assert len(primary) == 5 and {p["level"] for p in primary} == {"noise 0%", "noise 80%"}
+    for claim in primary:
+        assert claim["lower"] <= claim["effect"] <= claim["upper"] and claim["p"] <= claim["holm_p"] <= 1, claim
+    executed = json.loads((folder / "07-fashion-noisy-labels.ipynb").read_text())
+    texts = ["".join(output.get("data", {}).get("text/plain", "")) for cell in executed["cells"] for output in cell.get("outputs", [])]
+    assert any(text.startswith("Figure: training curves of seed") for text in texts)
