@@ -205,3 +205,20 @@ def test_fashion_noisy_labels_quick_run_learns_and_states_primary_claims(quick_r
     executed = json.loads((folder / "07-fashion-noisy-labels.ipynb").read_text())
     texts = ["".join(output.get("data", {}).get("text/plain", "")) for cell in executed["cells"] for output in cell.get("outputs", [])]
     assert any(text.startswith("Figure: training curves of seed") for text in texts)
+
+
+def test_fashion_little_data_quick_run_learns_and_states_primary_claims(quick_runs):
+    """08's quick run: cross-entropy learns at the larger size (above 0.70 test accuracy at
+    every seed), the smallest size trains at least its minimum steps, and the primary claims
+    are in the results at the smallest and the largest size."""
+    folder, run = quick_runs["08-fashion-little-data"]
+    results, _ = run.result()
+    cross_entropy = results["models"]["cross-entropy @ 1000 images"]["test_accuracy"]
+    assert min(cross_entropy) > 0.70, cross_entropy
+    primary = results["primary"]
+    assert len(primary) == 6 and {p["level"] for p in primary} == {"68 images", "1000 images"}
+    executed = json.loads((folder / "08-fashion-little-data.ipynb").read_text())
+    texts = ["".join(output.get("data", {}).get("text/plain", "")) + "".join(output.get("text", ""))
+             for cell in executed["cells"] for output in cell.get("outputs", [])]
+    assert any("68 images: 100 steps of 50" in text for text in texts)
+    assert any(text.startswith("Figure: training curves of seed") for text in texts)
