@@ -3,8 +3,7 @@
 ///
 ///     HyperparameterGrid(["weightDecay": [0, 1e-4, 1e-3], "learningRate": [0.01, 0.001]])   // 6 points
 ///
-/// Points are listed with the first parameter varying slowest (grids joined with `+` list
-/// their points one grid after the other); when two points validate
+/// Points are listed with the first parameter varying slowest; when two points validate
 /// equally well, the earlier one is chosen, so list the simpler or default value first.
 public struct HyperparameterGrid: Sendable, Equatable {
     /// One point: a value for each parameter, in the grid's order.
@@ -31,8 +30,6 @@ public struct HyperparameterGrid: Sendable, Equatable {
 
     /// The parameters and their values, in order.
     public var parameters: [(name: String, values: [Double])]
-    /// Further products over the same parameters whose points follow this one's (see `+`).
-    private var alternatives: [[(name: String, values: [Double])]] = []
 
     /// A grid over `parameters`, in the order written.
     public init(_ parameters: KeyValuePairs<String, [Double]> = [:]) {
@@ -44,29 +41,12 @@ public struct HyperparameterGrid: Sendable, Equatable {
 
     /// Every point of the grid (one point with no values for an empty grid).
     public var points: [Point] {
-        ([parameters] + alternatives).flatMap { product in
-            product.reduce([Point(values: [])]) { partial, parameter in
-                partial.flatMap { point in parameter.values.map { Point(values: point.values + [(parameter.name, $0)]) } }
-            }
+        parameters.reduce([Point(values: [])]) { partial, parameter in
+            partial.flatMap { point in parameter.values.map { Point(values: point.values + [(parameter.name, $0)]) } }
         }
-    }
-
-    /// The points of `lhs`, then those of `rhs`: grids over the same parameters (in the same
-    /// order) whose products differ, such as a margin alone at two gammas and a margin with
-    /// cross-entropy at the same two.
-    ///
-    ///     HyperparameterGrid(["gamma": [1, 3], "crossEntropyWeight": [0]])
-    ///         + HyperparameterGrid(["gamma": [1, 3], "crossEntropyWeight": [1]])   // 4 points
-    public static func + (lhs: HyperparameterGrid, rhs: HyperparameterGrid) -> HyperparameterGrid {
-        guard lhs.parameters.map(\.name) == rhs.parameters.map(\.name) else {
-            fatalError("grids joined with + need the same parameters in the same order, got \(lhs.parameters.map(\.name)) and \(rhs.parameters.map(\.name))")
-        }
-        var joined = lhs
-        joined.alternatives += [rhs.parameters] + rhs.alternatives
-        return joined
     }
 
     public static func == (lhs: HyperparameterGrid, rhs: HyperparameterGrid) -> Bool {
-        lhs.points == rhs.points
+        lhs.parameters.map(\.name) == rhs.parameters.map(\.name) && lhs.parameters.map(\.values) == rhs.parameters.map(\.values)
     }
 }

@@ -22,18 +22,12 @@ struct EpochTrainingTests {
         #expect(untuned.earlyStoppingEvery == nil && untuned.curveSampleCount == nil && untuned.steps == 1_200)
     }
 
-    @Test("grids joined with + list the first grid's points, then the second's")
-    func joinedGrids() {
-        let joined = HyperparameterGrid(["gamma": [1, 3], "share": [0]]) + HyperparameterGrid(["gamma": [1, 3], "share": [1]])
-        #expect(joined.points.map(\.description) == ["gamma=1, share=0", "gamma=3, share=0", "gamma=1, share=1", "gamma=3, share=1"])
-        #expect(joined != HyperparameterGrid(["gamma": [1, 3], "share": [0, 1]]))   // the same points in another order
-    }
-
-    @Test("a tuned margin's grid: gamma alone, with cross-entropy, and clipped at clipFactor x gamma, at each weight decay")
+    @Test("a tuned margin's grid: gamma x cross-entropy weight x clip factor x weight decay, gamma slowest")
     func tunedMargin() throws {
         let family = ModelFamily(network: network, epochs: 2, trainingCount: 100)
-        let spec = family.tunedLargeMargin("m", norm: .l2, gammas: [0.5, 1.5], layers: [-1, 0], weightDecays: [1e-4])
-        #expect(spec.grid.points.count == 6)
+        let spec = family.tunedLargeMargin("m", norm: .l2, gammas: [0.5, 1.5], layers: [-1, 0], crossEntropyWeights: [0, 1],
+                                           clipFactors: [0, 4], weightDecays: [1e-4])
+        #expect(spec.grid.points.count == 8)
         var seen: [(MarginConfiguration, Double)] = []
         for point in spec.grid.points {
             let configuration = spec.configuration(point)
@@ -41,7 +35,8 @@ struct EpochTrainingTests {
             #expect(layers == [-1, 0] && configuration.earlyStoppingEvery == family.earlyStoppingEvery)
             seen.append((margin, configuration.weightDecay))
         }
-        let expected: [(Double, Double, Double?)] = [(0.5, 0, nil), (1.5, 0, nil), (0.5, 1, nil), (1.5, 1, nil), (0.5, 0, 2), (1.5, 0, 6)]
+        let expected: [(Double, Double, Double?)] = [(0.5, 0, nil), (0.5, 0, 2), (0.5, 1, nil), (0.5, 1, 2),
+                                                     (1.5, 0, nil), (1.5, 0, 6), (1.5, 1, nil), (1.5, 1, 6)]
         for ((margin, decay), (gamma, share, clip)) in zip(seen, expected) {
             #expect(margin == MarginConfiguration(gamma: gamma, norm: .l2, aggregation: .sum, gradient: .firstOrder, clip: clip, crossEntropyWeight: share))
             #expect(decay == 1e-4)
