@@ -66,11 +66,8 @@ public final class BlackBoxSource {
 
     /// Keeps the source of `seed` as trained elsewhere (in a child process), from its
     /// parameters and state (batch norm's running averages).
-    func keep(_ trainedValues: SourceParameters, seed: UInt64) {
-        var model = initialNetwork(seed: seed)
-        model.parameters = zip(model.parameters, trainedValues.parameters).map { Tensor(shape: $0.shape, scalars: $1) }
-        model.states = zip(model.states, trainedValues.state).map { Tensor(shape: $0.shape, scalars: $1) }
-        trained[seed] = model
+    func keep(_ trainedValues: TrainedValues, seed: UInt64) {
+        trained[seed] = trainedValues.loaded(into: initialNetwork(seed: seed))
     }
 
     /// The network as the source of data seed `seed` starts.

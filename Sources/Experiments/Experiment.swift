@@ -85,15 +85,14 @@ public struct Experiment {
         let start = Date()
         let split = try data.data(seed: seed)
         let validation = LabeledBatch(inputs: split.validation.inputs, labels: split.validation.labels)
-        var best: (point: HyperparameterGrid.Point, model: Sequential<Float>, history: TrainingHistory, accuracy: Double, stepsPerEpoch: Int?)?
+        var best: (point: HyperparameterGrid.Point, model: Sequential<Float>, history: TrainingHistory, accuracy: Double)?
         var validationAccuracies: [Double] = []
         for point in spec.grid.points {
             var model = spec.initialNetwork(seed: seed)
-            let configuration = spec.configuration(point)
-            let history = configuration.train(&model, data: split, seed: seed)
+            let history = spec.configuration(point).train(&model, data: split, seed: seed)
             let accuracy = Models.accuracy(of: model, on: validation)
             validationAccuracies.append(accuracy)
-            if best == nil || accuracy > best!.accuracy { best = (point, model, history, accuracy, configuration.stepsPerEpoch) }
+            if best == nil || accuracy > best!.accuracy { best = (point, model, history, accuracy) }
         }
         let chosen = best!
         var quantities = measure(chosen.model, on: split)
@@ -118,7 +117,7 @@ public struct Experiment {
             // Training put the kept step's parameters and state back together (see `train`).
             parameters: chosen.model.parameters.map(\.scalars), state: chosen.model.states.map(\.scalars), steps: chosen.history.steps,
             keptStep: chosen.history.bestStep ?? chosen.history.steps, seconds: Date().timeIntervalSince(start),
-            trainingCurve: TrainingCurvePoint.curve(of: chosen.history, stepsPerEpoch: chosen.stepsPerEpoch))
+            trainingCurve: TrainingCurvePoint.curve(of: chosen.history, stepsPerEpoch: spec.configuration(chosen.point).stepsPerEpoch))
     }
 
     /// The accuracies and the extra measurements of a trained model.

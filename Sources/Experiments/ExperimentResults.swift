@@ -83,14 +83,12 @@ public final class ExperimentResults {
             fatalError("\(model) has no finished run at seed \(seed); finished seeds: \(runs(of: model).map(\.seed))")
         }
         let spec = specs.first { $0.name == model }!
-        var network = spec.initialNetwork(seed: seed)
-        network.parameters = zip(network.parameters, run.parameters).map { Tensor(shape: $0.shape, scalars: $1) }
+        let network = spec.initialNetwork(seed: seed)
         let states = network.states
         guard run.state.count == states.count else {
             fatalError("\(model) at seed \(seed) has \(run.state.count) saved state tensors but its network has \(states.count) (batch norm's running averages); was the result recorded before state was saved?")
         }
-        network.states = zip(states, run.state).map { Tensor(shape: $0.shape, scalars: $1) }
-        return network
+        return TrainedValues(parameters: run.parameters, state: run.state).loaded(into: network)
     }
 
     /// States `text` and evaluates `test` on these results; the claim is kept for the

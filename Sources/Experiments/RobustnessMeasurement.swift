@@ -111,7 +111,7 @@ public struct RobustnessMeasurement {
         let (outcomes, interrupted) = ForkedRuns.run(
             count: jobs.count, workers: Swift.max(1, Swift.min(workers, jobs.count)), threadsPerRun: 1, onChange: { progress?.show($0) }
         ) { index in
-            SourceParameters(jobs[index].source.trainedModel(for: try data.data(seed: jobs[index].seed)))
+            TrainedValues(jobs[index].source.trainedModel(for: try data.data(seed: jobs[index].seed)))
         }
         progress?.finish("black-box sources: \(jobs.count) trained (\(sources.count) per seed)")
         for (job, outcome) in zip(jobs, outcomes) {
