@@ -82,6 +82,9 @@ public final class ExperimentResults {
         guard let run = runs(of: model).first(where: { $0.seed == seed }) else {
             fatalError("\(model) has no finished run at seed \(seed); finished seeds: \(runs(of: model).map(\.seed))")
         }
+        guard !run.parameters.isEmpty else {
+            fatalError("\(model) at seed \(seed) was gathered from a runs file, which keeps no trained weights; attack or draw the model in the run that trained it")
+        }
         let spec = specs.first { $0.name == model }!
         let network = spec.initialNetwork(seed: seed)
         let states = network.states

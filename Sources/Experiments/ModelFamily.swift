@@ -46,21 +46,22 @@ public struct ModelFamily {
     /// A family that trains `epochs` passes over `trainingCount` examples: ceil(trainingCount /
     /// batch) steps an epoch (the batch is the whole set when that is smaller), at least
     /// `minimumSteps` in all (tiny sets need more steps than epochs). Validation accuracy is
-    /// measured `epochs` times, evenly, and every tuned model keeps its best measurement; with
-    /// it the accuracy on up to 2,000 training examples, for the training curves.
+    /// measured `measurements` times (default: `epochs`), evenly, and every tuned model keeps
+    /// its best measurement; with it the accuracy on up to 2,000 training examples, for the
+    /// training curves.
     ///
     ///     ModelFamily(network: mlp, optimizer: .rmsProp(learningRate: 0.001), epochs: 30, trainingCount: 5_000)   // 1,200 steps of 128
     public init(
         network: @escaping (inout SeededGenerator) -> Sequential<Float>, optimizer: OptimizerSettings = .rmsProp(learningRate: 0.01),
-        epochs: Int, trainingCount: Int, batchSize: Int = 128, minimumSteps: Int = 0, patience: Int? = nil
+        epochs: Int, trainingCount: Int, batchSize: Int = 128, minimumSteps: Int = 0, measurements: Int? = nil, patience: Int? = nil
     ) {
-        guard epochs >= 1, trainingCount >= 1, batchSize >= 1 else {
-            fatalError("a family counted in epochs needs epochs, trainingCount and batchSize >= 1, got \(epochs), \(trainingCount) and \(batchSize)")
+        guard epochs >= 1, trainingCount >= 1, batchSize >= 1, (measurements ?? 1) >= 1 else {
+            fatalError("a family counted in epochs needs epochs, trainingCount, batchSize and measurements >= 1, got \(epochs), \(trainingCount), \(batchSize) and \(measurements ?? epochs)")
         }
         let batch = Swift.min(batchSize, trainingCount)
         let perEpoch = (trainingCount + batch - 1) / batch
         let steps = Swift.max(epochs * perEpoch, minimumSteps)
-        self.init(network: network, optimizer: optimizer, steps: steps, batchSize: batch, earlyStoppingEvery: Swift.max(1, steps / epochs),
+        self.init(network: network, optimizer: optimizer, steps: steps, batchSize: batch, earlyStoppingEvery: Swift.max(1, steps / (measurements ?? epochs)),
                   patience: patience)
         stepsPerEpoch = perEpoch
         curveSampleCount = 2_000

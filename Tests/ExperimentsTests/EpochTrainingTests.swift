@@ -16,6 +16,9 @@ struct EpochTrainingTests {
         // A set smaller than the batch is one batch an epoch; the minimum lengthens the run and spreads the measurements.
         let tiny = ModelFamily(network: network, epochs: 30, trainingCount: 68, batchSize: 128, minimumSteps: 600)
         #expect(tiny.batchSize == 68 && tiny.stepsPerEpoch == 1 && tiny.steps == 600 && tiny.earlyStoppingEvery == 20 && tiny.epochs == 600)
+        // Fewer measurements than epochs: 600 steps measured 10 times, every 60.
+        let sparse = ModelFamily(network: network, epochs: 30, trainingCount: 68, batchSize: 128, minimumSteps: 600, measurements: 10)
+        #expect(sparse.steps == 600 && sparse.earlyStoppingEvery == 60)
         let configuration = family.crossEntropy(weightDecays: [0]).configuration(HyperparameterGrid(["weightDecay": [0]]).points[0])
         #expect(configuration.stepsPerEpoch == 40 && configuration.curveSampleCount == 2_000)
         let untuned = family.untunedCrossEntropy().configuration(HyperparameterGrid().points[0])
