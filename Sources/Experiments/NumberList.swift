@@ -6,28 +6,30 @@ import Foundation
 ///
 ///     let sizes = try NumberList.parse(fractions, parameter: "fractions", defaults: [0.01, 0.005])
 public enum NumberList {
-    /// The positive numbers of `text`, comma-separated (spaces allowed), in order; `defaults`
-    /// when `text` is empty.
-    /// - Throws: `NumberListError` naming the parameter and the part that is not a positive number.
-    public static func parse(_ text: String, parameter: String, defaults: [Double]) throws -> [Double] {
+    /// The positive numbers of `text` (zero too with `allowingZero`, as for fractions of
+    /// flipped labels), comma-separated (spaces allowed), in order; `defaults` when `text` is empty.
+    /// - Throws: `NumberListError` naming the parameter and the part that is not such a number.
+    public static func parse(_ text: String, parameter: String, defaults: [Double], allowingZero: Bool = false) throws -> [Double] {
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return defaults }
         return try text.split(separator: ",", omittingEmptySubsequences: false).map { part in
             let trimmed = part.trimmingCharacters(in: .whitespaces)
-            guard let value = Double(trimmed), value.isFinite, value > 0 else {
-                throw NumberListError(parameter: parameter, text: text, part: trimmed)
+            guard let value = Double(trimmed), value.isFinite, value > 0 || (allowingZero && value == 0) else {
+                throw NumberListError(parameter: parameter, text: text, part: trimmed, zeroAllowed: allowingZero)
             }
             return value
         }
     }
 }
 
-/// A part of a number list that is not a positive number.
+/// A part of a number list that is not a positive number (or zero, where zero is allowed).
 public struct NumberListError: Error, Equatable, CustomStringConvertible {
     public var parameter: String
     public var text: String
     public var part: String
+    public var zeroAllowed: Bool = false
 
     public var description: String {
-        "\(parameter) = \"\(text)\": \"\(part)\" is not a positive number; give positive numbers separated by commas, such as \"0.005,0.00125\""
+        let kind = zeroAllowed ? "a number >= 0" : "a positive number"
+        return "\(parameter) = \"\(text)\": \"\(part)\" is not \(kind); give such numbers separated by commas, such as \"0.005,0.00125\""
     }
 }

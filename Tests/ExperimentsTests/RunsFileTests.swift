@@ -96,6 +96,10 @@ struct RunsFileTests {
         let error = NumberListError(parameter: "gammaFactors", text: "1,-3", part: "-3")
         #expect(throws: error) { try NumberList.parse("1,-3", parameter: "gammaFactors", defaults: []) }
         #expect(error.description.hasPrefix("gammaFactors = \"1,-3\": \"-3\" is not a positive number"))
+        #expect(try NumberList.parse("0,0.8", parameter: "noise", defaults: [], allowingZero: true) == [0, 0.8])
+        #expect(throws: NumberListError(parameter: "fractions", text: "0,0.8", part: "0")) {
+            try NumberList.parse("0,0.8", parameter: "fractions", defaults: [])
+        }
     }
 
     @Test("margin norms are named l1, l2 and l-inf, in the order given; another name is refused by name")

@@ -153,6 +153,34 @@ def test_results_markdown_leads_each_section_with_its_primary_claims():
     assert "1 of 1 claims hold." in only_old and "primary" not in only_old
 
 
+def test_sweep_parameters_separate_the_swept_values_from_the_shared_ones():
+    """The gathering run of a sweep is given the tasks' shared parameters and, for a swept
+    one, its values joined by commas in the order met; seeds and firstSeed are the sweep's own."""
+    runs = [{"parameters": {"full": "true", "fractions": "0.005", "seeds": "1", "firstSeed": str(seed)}} for seed in range(2)] \
+        + [{"parameters": {"full": "true", "fractions": "0.00125", "seeds": "1", "firstSeed": str(seed)}} for seed in range(2)]
+    assert reproduce.sweep_parameters(runs) == ({"full": "true"}, {"fractions": "0.005,0.00125"})
+
+
+def test_full_runs_part_records_each_sweep_with_its_wall_time(tmp_path, monkeypatch):
+    monkeypatch.setattr(reproduce, "FULL_RUNS", tmp_path)
+    assert "None recorded yet." in reproduce.full_runs_markdown()
+    models = {"cross-entropy @ 68 images": {"seeds": [0, 1], "chosen": ["-", "-"], "test_accuracy": [0.5, 0.7]}}
+    results = {"notebook": "08-x", "parameters": {"full": True}, "models": models, "claims": [], "primary": [PRIMARY_RECORD]}
+    record = {"name": "08-x", "scale": "full=true", "swept": {"fractions": "0.005,0.00125"}, "shared": {"full": "true"},
+              "tasks": 4, "seeds": "0-1", "ran_on": "Dask (2 workers)", "commit": "abc123", "wall_seconds": 5400.0,
+              "task_seconds": 10000.0, "gather_seconds": 61.0}
+    (tmp_path / "08-x.results.json").write_text(json.dumps(results))
+    (tmp_path / "08-x.sweep.json").write_text(json.dumps(record))
+    text = reproduce.full_runs_markdown()
+    assert text.startswith(reproduce.FULL_RUNS_HEADING)
+    section = text.split("## 08-x, full=true\n")[1].splitlines()
+    assert section[1] == ("Parameters: full=true. A sweep of 4 tasks (fractions=0.005,0.00125; one seed each, seeds 0-1) on Dask (2 workers), "
+                          "at commit `abc123`: 5400 s wall (1.5 h) from the first task's start to the last one's end, "
+                          "2.8 task-hours in all (each task on one core); the gathering run took 61 s.")
+    assert "Primary claims (Holm-corrected across 1, alpha 0.05):" in section
+    assert "| cross-entropy @ 68 images | 0-1 | 0.6000 ± 1.2706 |" in section
+
+
 def test_fashion_adversarial_quick_run_attacks_every_model_at_every_epsilon(quick_runs):
     """09's quick run: PGD with restarts and the strongest attack at every epsilon of the curve
     (and PGD at the sanity epsilon), the checks on them, the transfer matrix's quantities, the
@@ -222,3 +250,26 @@ def test_fashion_little_data_quick_run_learns_and_states_primary_claims(quick_ru
              for cell in executed["cells"] for output in cell.get("outputs", [])]
     assert any("68 images: 100 steps of 50" in text for text in texts)
     assert any(text.startswith("Figure: training curves of seed") for text in texts)
+    assert any(text.startswith("This run: about ") and "CPU-hours" in text for text in texts)
+
+
+def test_fashion_little_data_gathers_a_sweeps_runs_into_the_same_results(quick_runs, tmp_path):
+    """A run with sweep=FOLDER trains nothing and gathers the NAME.runs.json files under FOLDER
+    (here the quick run's own): its results file is the quick run's, to the last digit, but for
+    the sweep parameter, and it states no cost (nothing to train)."""
+    folder, run = quick_runs["08-fashion-little-data"]
+    results, _ = run.result()
+    notebook = next(p for p in NOTEBOOKS if p.stem == "08-fashion-little-data")
+    gathered, _ = reproduce.run_notebook(kh.executable(), notebook, tmp_path, {"quick": "true", "sweep": str(folder)})
+    assert gathered["parameters"].pop("sweep") == str(folder) and results["parameters"].pop("sweep") == ""
+    assert gathered == results
+    executed = (tmp_path / "08-fashion-little-data.ipynb").read_text()
+    assert "This run: about" not in executed
+
+
+def test_image_notebook_refuses_two_scales_at_once(tmp_path):
+    """quick=true with full=true stops at the data cell with an error naming both."""
+    notebook = next(p for p in NOTEBOOKS if p.stem == "08-fashion-little-data")
+    with pytest.raises(RuntimeError) as failure:
+        reproduce.run_notebook(kh.executable(), notebook, tmp_path, {"quick": "true", "full": "true"})
+    assert "quick and full must be true one at a time (they are two scales), got both true" in str(failure.value)
