@@ -272,8 +272,8 @@ def full_runs_markdown() -> str:
         swept = ", ".join(f"{k}={v}" for k, v in sorted(record["swept"].items()))
         ran = (f"A sweep of {record['tasks']} tasks ({swept}; one seed each, seeds {record['seeds']}) on {record['ran_on']}, "
                f"at commit `{record['commit']}`: {record['wall_seconds']:.0f} s wall ({record['wall_seconds'] / 3600:.1f} h) "
-               f"from the first task's start to the last one's end, {record['task_seconds'] / 3600:.1f} task-hours in all "
-               f"(each task on one core); the gathering run took {record['gather_seconds']:.0f} s.")
+               f"from the first task's start to the last one's end, the tasks' wall times summing to {record['task_seconds'] / 3600:.1f} h; "
+               f"the gathering run took {record['gather_seconds']:.0f} s.")
         lines += [f"## {record['name']}, {record['scale']}", ""] + notebook_markdown(results, ran)
     return "\n".join(lines)
 
@@ -312,15 +312,15 @@ def record_full_run(executable: Path, folder: Path) -> int:
         print(f"{notebook.name}: gathered results file: {problem}", file=sys.stderr)
     if problems:
         return 1
-    starts = [datetime.fromisoformat(run["finished"].replace("Z", "+00:00")).timestamp() - run["wallSeconds"] for run in runs]
+    starts = [datetime.fromisoformat(run["finished"].replace("Z", "+00:00")).timestamp() - run["wall_seconds"] for run in runs]
     ends = [datetime.fromisoformat(run["finished"].replace("Z", "+00:00")).timestamp() for run in runs]
-    workers = sorted({run["ranOn"] for run in runs})
+    workers = sorted({run["ran_on"] for run in runs})
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()
     record = {
         "name": notebook.stem, "scale": " ".join(f"{k}={v}" for k, v in sorted(shared.items()) if k in ("full", "quick")) or "default",
         "swept": swept, "shared": shared, "tasks": len(runs), "seeds": f"{min(r['seed'] for r in runs)}-{max(r['seed'] for r in runs)}",
         "ran_on": "local workers" if workers == ["local"] else f"Dask ({len(workers)} workers)",
-        "commit": commit, "wall_seconds": max(ends) - min(starts), "task_seconds": sum(run["wallSeconds"] for run in runs),
+        "commit": commit, "wall_seconds": max(ends) - min(starts), "task_seconds": sum(run["wall_seconds"] for run in runs),
         "gather_seconds": seconds,
     }
     FULL_RUNS.mkdir(exist_ok=True)

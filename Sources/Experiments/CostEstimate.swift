@@ -8,7 +8,7 @@ import Models
 /// points and seeds the experiments will run. Data loading and the final measurements are
 /// left out, so it is a lower bound of the CPU time, good to a few tens of percent.
 ///
-///     let cost = CostEstimate.of([("68 images", small), ("275 images", larger)])
+///     let cost = try CostEstimate.of([("68 images", small), ("275 images", larger)])
 ///     cost            // "about 2.1 CPU-hours (1.1 hours on 2 cores) ..." and a line per model
 public struct CostEstimate: CustomStringConvertible {
     /// One model of one experiment.
@@ -37,19 +37,22 @@ public struct CostEstimate: CustomStringConvertible {
     public var cpuSeconds: Double { lines.reduce(0) { $0 + $1.seconds } }
 
     /// Times every model of every experiment (`sampleSteps` steps each) and scales the times up.
+    /// - Throws: `CostEstimateError` when a model's timing failed (its data, a crash) or was interrupted.
     public static func of(
         _ experiments: [(label: String, experiment: Experiment)], sampleSteps: Int = 3,
         cores: Int = ProcessInfo.processInfo.activeProcessorCount
-    ) -> CostEstimate {
+    ) throws -> CostEstimate {
         let jobs = experiments.flatMap { part in part.experiment.models.indices.map { (part: part, model: $0) } }
         let (outcomes, _) = ForkedRuns.run(count: jobs.count, workers: 1, threadsPerRun: 1, onChange: { _ in }) { index in
             try timing(jobs[index].part.experiment, model: jobs[index].model, label: jobs[index].part.label, sampleSteps: sampleSteps)
         }
-        let lines = zip(jobs, outcomes).map { job, outcome -> Line in
-            guard case .finished(let line) = outcome else {
-                fatalError("timing \(job.part.experiment.models[job.model].name) at \(job.part.label) failed: \(outcome)")
+        let lines = try zip(jobs, outcomes).map { job, outcome -> Line in
+            let model = job.part.experiment.models[job.model].name
+            switch outcome {
+            case .finished(let line): return line
+            case .failed(let message): throw CostEstimateError(model: model, level: job.part.label, reason: message)
+            case .notRun: throw CostEstimateError(model: model, level: job.part.label, reason: "interrupted")
             }
-            return line
         }
         return CostEstimate(lines: lines, cores: max(1, cores))
     }
@@ -100,4 +103,13 @@ public struct CostEstimate: CustomStringConvertible {
         let value = seconds / 3600
         return value >= 10 ? String(format: "%.0f", value) : String(format: "%.2g", value)
     }
+}
+
+/// A model whose cost could not be timed.
+public struct CostEstimateError: Error, Equatable, CustomStringConvertible {
+    public var model: String
+    public var level: String
+    public var reason: String
+
+    public var description: String { "timing \(model) at \(level) failed: \(reason)" }
 }

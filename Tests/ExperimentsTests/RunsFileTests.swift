@@ -111,9 +111,9 @@ struct RunsFileTests {
     }
 
     @Test("the cost estimate counts every grid point at every seed, the configured steps and the validation measurements")
-    func costEstimateCounts() {
+    func costEstimateCounts() throws {
         let experiment = smallExperiment(seeds: [0, 1, 2])
-        let cost = CostEstimate.of([("toy", experiment)], sampleSteps: 2, cores: 2)
+        let cost = try CostEstimate.of([("toy", experiment)], sampleSteps: 2, cores: 2)
         #expect(cost.lines.map(\.model) == ["cross-entropy", "large-margin"])
         // cross-entropy: 2 learning rates x 3 seeds, 150 steps measured every 50; the margin: 1 point, no early stopping.
         #expect(cost.lines.map(\.trainings) == [6, 3] && cost.lines.map(\.stepsEach) == [150, 150])

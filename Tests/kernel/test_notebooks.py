@@ -176,7 +176,7 @@ def test_full_runs_part_records_each_sweep_with_its_wall_time(tmp_path, monkeypa
     section = text.split("## 08-x, full=true\n")[1].splitlines()
     assert section[1] == ("Parameters: full=true. A sweep of 4 tasks (fractions=0.005,0.00125; one seed each, seeds 0-1) on Dask (2 workers), "
                           "at commit `abc123`: 5400 s wall (1.5 h) from the first task's start to the last one's end, "
-                          "2.8 task-hours in all (each task on one core); the gathering run took 61 s.")
+                          "the tasks' wall times summing to 2.8 h; the gathering run took 61 s.")
     assert "Primary claims (Holm-corrected across 1, alpha 0.05):" in section
     assert "| cross-entropy @ 68 images | 0-1 | 0.6000 ± 1.2706 |" in section
 
