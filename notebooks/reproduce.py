@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
+import signal
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import datetime
 from pathlib import Path
@@ -273,7 +276,7 @@ def full_runs_markdown() -> str:
         ran = (f"A sweep of {record['tasks']} tasks ({swept}; one seed each, seeds {record['seeds']}) on {record['ran_on']}, "
                f"at commit `{record['commit']}`: {record['wall_seconds']:.0f} s wall ({record['wall_seconds'] / 3600:.1f} h) "
                f"from the first task's start to the last one's end, the tasks' wall times summing to {record['task_seconds'] / 3600:.1f} h; "
-               f"the gathering run took {record['gather_seconds']:.0f} s.")
+               f"the gathering run took {record['gather_seconds']:.0f} s." + (f" {record['note']}" if record.get("note") else ""))
         lines += [f"## {record['name']}, {record['scale']}", ""] + notebook_markdown(results, ran)
     return "\n".join(lines)
 
@@ -293,7 +296,7 @@ def sweep_parameters(runs: list[dict]) -> tuple[dict[str, str], dict[str, str]]:
     return shared, swept
 
 
-def record_full_run(executable: Path, folder: Path) -> int:
+def record_full_run(executable: Path, folder: Path, note: str = "") -> int:
     """Gathers a finished sweep in `folder` (its notebook run with sweep=FOLDER and the tasks'
     shared and swept parameters), records the results and the sweep's times in
     notebooks/full-runs/, and rewrites RESULTS.md's full-scale part."""
@@ -321,7 +324,7 @@ def record_full_run(executable: Path, folder: Path) -> int:
         "swept": swept, "shared": shared, "tasks": len(runs), "seeds": f"{min(r['seed'] for r in runs)}-{max(r['seed'] for r in runs)}",
         "ran_on": "local workers" if workers == ["local"] else f"Dask ({len(workers)} workers)",
         "commit": commit, "wall_seconds": max(ends) - min(starts), "task_seconds": sum(run["wall_seconds"] for run in runs),
-        "gather_seconds": seconds,
+        "gather_seconds": seconds, "note": note,
     }
     FULL_RUNS.mkdir(exist_ok=True)
     (FULL_RUNS / f"{notebook.stem}.results.json").write_text((gathered / f"{notebook.stem}.results.json").read_text())
@@ -333,6 +336,37 @@ def record_full_run(executable: Path, folder: Path) -> int:
     return 0
 
 
+COST_MARKERS = ("This run: about ", "Training the models: about ")
+
+
+def has_full_scale(notebook: dict) -> bool:
+    """Whether the notebook's parameters cell declares `full` (the image notebooks' third scale)."""
+    return any(cell["cell_type"] == "code" and "parameters" in cell.get("metadata", {}).get("tags", [])
+               and re.search(r"^let full = ", "".join(cell["source"]), re.MULTILINE) for cell in notebook["cells"])
+
+
+def full_cost(executable: Path, notebook: Path) -> list[str]:
+    """The cost a notebook states at full=true before it trains (`CostEstimate`): runs it until
+    that statement is printed, then stops it (and the processes it started)."""
+    with tempfile.TemporaryDirectory() as folder:
+        process = subprocess.Popen([str(executable), "run", str(notebook), "-o", notebook.name, "-p", "full=true"],
+                                   cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+        lines: list[str] = []
+        try:
+            for line in process.stdout:
+                line = line.rstrip("\n")
+                if lines and not line.strip():
+                    break
+                if lines or line.startswith(COST_MARKERS):
+                    lines.append(line)
+        finally:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait()
+    if not lines:
+        raise RuntimeError(f"{notebook.name} at full=true ended without stating its cost")
+    return lines
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--executable", type=Path, default=REPO / ".build/release/swift-margin")
@@ -340,10 +374,19 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="run with quick=true and check, without writing RESULTS.md")
     parser.add_argument("--record-full-run", type=Path, metavar="DIR",
                         help="gather the finished sweep in DIR, record it in notebooks/full-runs/ and RESULTS.md's full-scale part")
+    parser.add_argument("--note", default="", help="with --record-full-run: a sentence on how the sweep ran, shown with its times")
+    parser.add_argument("--full-costs", action="store_true",
+                        help="print the cost each image notebook states at full=true, stopping it before it trains")
     parser.add_argument("notebooks", nargs="*", help="names of notebooks to run (default: all)")
     arguments = parser.parse_args()
     if arguments.record_full_run:
-        return record_full_run(arguments.executable, arguments.record_full_run)
+        return record_full_run(arguments.executable, arguments.record_full_run, arguments.note)
+    if arguments.full_costs:
+        for notebook in notebook_paths():
+            if has_full_scale(json.loads(notebook.read_text())):
+                print(f"== {notebook.name} at full=true", flush=True)
+                print("\n".join(full_cost(arguments.executable.resolve(), notebook)), flush=True)
+        return 0
     arguments.out.mkdir(parents=True, exist_ok=True)
     chosen = [p for p in notebook_paths() if not arguments.notebooks or p.name in arguments.notebooks or p.stem in arguments.notebooks]
     runs = []

@@ -267,6 +267,17 @@ def test_fashion_little_data_gathers_a_sweeps_runs_into_the_same_results(quick_r
     assert "This run: about" not in executed
 
 
+def test_every_image_notebook_has_the_full_scale_and_the_cnn():
+    """Notebooks 07-09 (Fashion-MNIST) each declare `full` and `network` among their parameters;
+    `reproduce.py --full-costs` finds them by `full`."""
+    with_full = [p.stem for p in NOTEBOOKS if reproduce.has_full_scale(json.loads(p.read_text()))]
+    assert with_full == ["07-fashion-noisy-labels", "08-fashion-little-data", "09-fashion-adversarial"]
+    for notebook in NOTEBOOKS:
+        if notebook.stem in with_full:
+            parameters = next(c for c in json.loads(notebook.read_text())["cells"] if "parameters" in c.get("metadata", {}).get("tags", []))
+            assert "let network = " in "".join(parameters["source"]), notebook.stem
+
+
 def test_image_notebook_refuses_two_scales_at_once(tmp_path):
     """quick=true with full=true stops at the data cell with an error naming both."""
     notebook = next(p for p in NOTEBOOKS if p.stem == "08-fashion-little-data")
