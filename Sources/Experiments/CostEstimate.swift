@@ -37,22 +37,46 @@ public struct CostEstimate: CustomStringConvertible {
     public var cpuSeconds: Double { lines.reduce(0) { $0 + $1.seconds } }
 
     /// Times every model of every experiment (`sampleSteps` steps each) and scales the times up.
+    /// A model that trains the same way on sets of the same sizes at several levels (noise
+    /// levels, say) is timed once.
     /// - Throws: `CostEstimateError` when a model's timing failed (its data, a crash) or was interrupted.
     public static func of(
         _ experiments: [(label: String, experiment: Experiment)], sampleSteps: Int = 3,
         cores: Int = ProcessInfo.processInfo.activeProcessorCount
     ) throws -> CostEstimate {
-        let jobs = experiments.flatMap { part in part.experiment.models.indices.map { (part: part, model: $0) } }
-        let (outcomes, _) = ForkedRuns.run(count: jobs.count, workers: 1, threadsPerRun: 1, onChange: { _ in }) { index in
-            try timing(jobs[index].part.experiment, model: jobs[index].model, label: jobs[index].part.label, sampleSteps: sampleSteps)
+        var jobs: [(part: (label: String, experiment: Experiment), model: Int, key: String)] = []
+        for part in experiments {
+            let split: SplitData
+            do { split = try part.experiment.data.data(seed: part.experiment.seeds[0]) } catch {
+                throw CostEstimateError(model: "the data", level: part.label, reason: "\(error)")
+            }
+            for (index, spec) in part.experiment.models.enumerated() {
+                let c = spec.configuration(spec.grid.points[0])
+                let key = [spec.name, "\(c.steps)", "\(c.batchSize)", "\(c.earlyStoppingEvery ?? 0)", "\(c.curveSampleCount ?? 0)",
+                           "\(split.train.count)", "\(split.validation.count)"].joined(separator: "|")
+                jobs.append((part, index, key))
+            }
         }
-        let lines = try zip(jobs, outcomes).map { job, outcome -> Line in
+        let timed = jobs.indices.filter { index in !jobs[..<index].contains { $0.key == jobs[index].key } }
+        let (outcomes, _) = ForkedRuns.run(count: timed.count, workers: 1, threadsPerRun: 1, onChange: { _ in }) { index in
+            let job = jobs[timed[index]]
+            return try timing(job.part.experiment, model: job.model, label: job.part.label, sampleSteps: sampleSteps)
+        }
+        var timings: [String: Line] = [:]
+        for (index, outcome) in zip(timed, outcomes) {
+            let job = jobs[index]
             let model = job.part.experiment.models[job.model].name
             switch outcome {
-            case .finished(let line): return line
+            case .finished(let line): timings[job.key] = line
             case .failed(let message): throw CostEstimateError(model: model, level: job.part.label, reason: message)
             case .notRun: throw CostEstimateError(model: model, level: job.part.label, reason: "interrupted")
             }
+        }
+        let lines = jobs.map { job -> Line in
+            var line = timings[job.key]!
+            line.level = job.part.label
+            line.trainings = job.part.experiment.models[job.model].grid.points.count * job.part.experiment.seeds.count
+            return line
         }
         return CostEstimate(lines: lines, cores: max(1, cores))
     }

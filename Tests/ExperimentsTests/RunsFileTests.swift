@@ -126,5 +126,9 @@ struct RunsFileTests {
         #expect(abs(cost.cpuSeconds - cost.lines.map(\.seconds).reduce(0, +)) <= 1e-12)
         #expect(cost.description.hasPrefix("about ") && cost.description.contains(" hours on 2 cores)"))
         #expect(cost.description.contains("toy, cross-entropy: 6 trainings x 150 steps x "))
+        // The same models on the same sizes at a second level, with fewer seeds: timed once, counted apart.
+        let twice = try CostEstimate.of([("toy", experiment), ("again", smallExperiment(seeds: [5]))], sampleSteps: 2, cores: 2)
+        #expect(twice.lines.map(\.level) == ["toy", "toy", "again", "again"] && twice.lines.map(\.trainings) == [6, 3, 2, 1])
+        #expect(twice.lines[2].secondsPerStep == twice.lines[0].secondsPerStep)
     }
 }
