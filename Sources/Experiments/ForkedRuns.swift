@@ -45,18 +45,6 @@ enum ForkedRuns {
         var running = 0
     }
 
-    /// How a reply travels: non-finite numbers (a quantity that is NaN at a seed) as strings.
-    private static let encoder = {
-        let encoder = JSONEncoder()
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return encoder
-    }()
-    private static let decoder = {
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return decoder
-    }()
-
     /// What a child writes back: its output or its error's text.
     private enum Reply<Output: Codable>: Codable {
         case output(Output)
@@ -163,7 +151,7 @@ enum ForkedRuns {
             } catch {
                 reply = .error(String(describing: error))
             }
-            let bytes = (try? Self.encoder.encode(reply)) ?? Data(#"{"error":{"_0":"the run's result could not be encoded"}}"#.utf8)
+            let bytes = (try? NonFiniteJSON.encoder.encode(reply)) ?? Data(#"{"error":{"_0":"the run's result could not be encoded"}}"#.utf8)
             fflush(stdout)
             _ = writeAll(bytes, to: resultFDs[1])
             _exit(0)
@@ -181,7 +169,7 @@ enum ForkedRuns {
     private static func finish<Output: Codable>(_ child: ChildProcess, result: [UInt8], errors: [UInt8]) -> Outcome<Output> {
         let end = child.waitForEnd()
         let errorText = String(decoding: errors, as: UTF8.self)
-        if case .exited? = end, let reply = try? Self.decoder.decode(Reply<Output>.self, from: Data(result)) {
+        if case .exited? = end, let reply = try? NonFiniteJSON.decoder.decode(Reply<Output>.self, from: Data(result)) {
             if !errorText.isEmpty { FileHandle.standardError.write(Data(errorText.utf8)) }
             switch reply {
             case .output(let output): return .finished(output)

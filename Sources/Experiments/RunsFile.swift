@@ -24,19 +24,6 @@ struct RunsFileContent: Codable {
 
     var notebook: String
     var levels: [Level]
-
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return encoder
-    }()
-
-    static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return decoder
-    }()
 }
 
 /// Why a sweep's runs could not be gathered.
@@ -86,7 +73,7 @@ extension ExperimentSeries {
             })
         })
         let path = (directory as NSString).appendingPathComponent("\(notebook).runs.json")
-        try RunsFileContent.encoder.encode(content).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try NonFiniteJSON.encoder.encode(content).write(to: URL(fileURLWithPath: path), options: .atomic)
         return path
     }
 
@@ -107,7 +94,7 @@ extension ExperimentSeries {
         for path in paths {
             let content: RunsFileContent
             do {
-                content = try RunsFileContent.decoder.decode(RunsFileContent.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+                content = try NonFiniteJSON.decoder.decode(RunsFileContent.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
             } catch {
                 throw RunsFileError.unreadable(path: path, reason: "\(error)")
             }
